@@ -1,0 +1,110 @@
+"""``kaunet-desk``: the GUI by default, and the same work without it for batch and checks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+
+def _add_db(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    parser.add_argument(
+        "--db",
+        required=required,
+        help="SQLite file path or SQLAlchemy URL (default: the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kaunet-desk", description="Kaunet Desk")
+    _add_db(parser)
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="write a deterministic demo database")
+    _add_db(demo, required=True)
+    demo.add_argument("--customers", type=int, default=2000)
+    demo.add_argument("--orders", type=int, default=20000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--today", type=date.fromisoformat, default=None,
+                      help="the day the demo is built around (YYYY-MM-DD; default today)")
+    demo.add_argument("--force", action="store_true", help="replace an existing file")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="migrate to the latest schema")
+    _add_db(upgrade)
+
+    shot = sub.add_parser("screenshot", help="one PNG per tab, 1280×800, offscreen")
+    _add_db(shot)
+    shot.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from kaunet_desk.demo import build_demo
+    from kaunet_desk.store.database import Database
+    from kaunet_desk.store.location import to_url
+
+    url = to_url(args.db)
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database)
+        if path.exists():
+            if not args.force:
+                print(f"{path} exists; use --force to replace it", file=sys.stderr)
+                return 2
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    started = time.perf_counter()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        print(f"\r{stage}: {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+    summary = build_demo(
+        Database.open(url),
+        customers=args.customers,
+        orders=args.orders,
+        seed=args.seed,
+        today=args.today,
+        progress=progress,
+    )
+    print(file=sys.stderr)
+    print(f"demo database written in {time.perf_counter() - started:.1f} s: {summary}")
+    return 0
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    from kaunet_desk.store.database import Database
+    from kaunet_desk.store.migrate import upgrade_if_needed
+
+    database = Database.open(args.db, migrate=False)
+    ran = upgrade_if_needed(database.engine)
+    print("migrated to the latest schema" if ran else "already at the latest schema")
+    return 0
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from kaunet_desk.ui.screenshot import write_screenshots
+
+    for path in write_screenshots(args.db, args.out):
+        print(path)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        return _cmd_demo(args)
+    if args.command == "db":
+        return _cmd_db(args)
+    if args.command == "screenshot":
+        return _cmd_screenshot(args)
+    from kaunet_desk.ui.app import run_gui
+
+    return run_gui(args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""Errors services raise for the UI to turn into a sentence."""
+
+from __future__ import annotations
+
+from kaunet_desk.domain.customer_fields import FieldProblem
+
+
+class NotFound(LookupError):
+    def __init__(self, entity: str, entity_id: int | str) -> None:
+        super().__init__(f"{entity} {entity_id} not found")
+        self.entity = entity
+        self.entity_id = entity_id
+
+
+class ValidationFailed(ValueError):
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
+        self.problems = problems

@@ -1,0 +1,177 @@
+"""Entering orders and the month totals the monthly limit is checked against.
+
+Rules: domain.md「Monthly purchase limit」(FAQ 月間購入上限金額) — our choice: tax-included
+amounts, the month of the order date, cancelled orders not counted, card orders not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kaunet_desk.domain import limit_decision, order_total_yen
+from kaunet_desk.domain.enums import OrderStatus, PaymentMethod
+from kaunet_desk.domain.text import normalize_text
+from kaunet_desk.store import audit
+from kaunet_desk.store.database import Database
+from kaunet_desk.store.models import Customer, KaunetAccount, Order
+from kaunet_desk.store.services.errors import NotFound
+
+COUNTED_STATUSES = (OrderStatus.ORDERED.value, OrderStatus.SHIPPED.value)
+
+
+@dataclass(frozen=True)
+class OrderDraft:
+    kaunet_account_id: int
+    order_no: str
+    order_date: date
+    subtotal_10_yen: int
+    subtotal_8_yen: int
+    payment: str = PaymentMethod.KDDI_INVOICE.value
+    shipped_on: date | None = None
+    points_used_yen: int = 0
+    other_dealer: bool = False
+    dealer_name: str = ""
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    id: int
+    customer_id: int
+    kaunet_account_id: int
+    order_no: str
+    order_date: date
+    shipped_on: date | None
+    subtotal_10_yen: int
+    subtotal_8_yen: int
+    total_yen: int
+    points_used_yen: int
+    payment: str
+    other_dealer: bool
+    dealer_name: str
+    status: str
+    decided_month_total_yen: int | None
+    decided_limit_yen: int | None
+
+
+@dataclass(frozen=True)
+class OrderEntry:
+    """The saved order and the numbers that decided it."""
+
+    order: OrderRecord
+    decision: str  # "accept" or "cancel_over_limit"
+    month_total_before_yen: int
+    limit_yen: int
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    """[first day of the month, first day of the next month)."""
+    first = day.replace(day=1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following
+
+
+def _month_total(session: Session, customer_id: int, month: date) -> int:
+    first, following = month_bounds(month)
+    total = session.scalar(
+        select(func.coalesce(func.sum(Order.total_yen), 0)).where(
+            Order.customer_id == customer_id,
+            Order.order_date >= first,
+            Order.order_date < following,
+            Order.payment == PaymentMethod.KDDI_INVOICE.value,
+            Order.status.in_(COUNTED_STATUSES),
+        )
+    )
+    return int(total or 0)
+
+
+def month_total(db: Database, customer_id: int, month: date) -> int:
+    """The KDDI-invoice total that counts toward the customer's limit in ``month``."""
+    with db.unit_of_work() as session:
+        return _month_total(session, customer_id, month)
+
+
+def record_of(row: Order) -> OrderRecord:
+    return OrderRecord(
+        id=row.id,
+        customer_id=row.customer_id,
+        kaunet_account_id=row.kaunet_account_id,
+        order_no=row.order_no,
+        order_date=row.order_date,
+        shipped_on=row.shipped_on,
+        subtotal_10_yen=row.subtotal_10_yen,
+        subtotal_8_yen=row.subtotal_8_yen,
+        total_yen=row.total_yen,
+        points_used_yen=row.points_used_yen,
+        payment=row.payment,
+        other_dealer=row.other_dealer,
+        dealer_name=row.dealer_name,
+        status=row.status,
+        decided_month_total_yen=row.decided_month_total_yen,
+        decided_limit_yen=row.decided_limit_yen,
+    )
+
+
+def enter_order(db: Database, draft: OrderDraft) -> OrderEntry:
+    """Save an order, applying the monthly-limit decision at once (FAQ 月間購入上限金額).
+
+    An order that takes the month over the limit is kept, as cancelled_over_limit with the
+    month total and limit that decided it, so the clerk can explain the cancellation.
+    """
+    PaymentMethod(draft.payment)
+    total = order_total_yen(draft.subtotal_10_yen, draft.subtotal_8_yen)
+    if draft.points_used_yen < 0:
+        raise ValueError("points_used_yen must not be negative")
+    with db.unit_of_work() as session:
+        account = session.get(KaunetAccount, draft.kaunet_account_id)
+        if account is None:
+            raise NotFound("kaunet_account", draft.kaunet_account_id)
+        customer = session.get(Customer, account.customer_id)
+        assert customer is not None  # foreign key
+        before = _month_total(session, customer.id, draft.order_date)
+        by_card = draft.payment == PaymentMethod.CARD.value
+        decision = limit_decision(before, total, customer.monthly_limit_yen, by_card)
+        over = decision == "cancel_over_limit"
+        if over:
+            status = OrderStatus.CANCELLED_OVER_LIMIT.value
+        elif draft.shipped_on is not None:
+            status = OrderStatus.SHIPPED.value
+        else:
+            status = OrderStatus.ORDERED.value
+        row = Order(
+            customer_id=customer.id,
+            kaunet_account_id=account.id,
+            order_no=normalize_text(draft.order_no),
+            order_date=draft.order_date,
+            shipped_on=None if over else draft.shipped_on,
+            subtotal_10_yen=draft.subtotal_10_yen,
+            subtotal_8_yen=draft.subtotal_8_yen,
+            total_yen=total,
+            points_used_yen=draft.points_used_yen,
+            payment=draft.payment,
+            other_dealer=draft.other_dealer,
+            dealer_name=normalize_text(draft.dealer_name),
+            status=status,
+            decided_month_total_yen=before if over else None,
+            decided_limit_yen=customer.monthly_limit_yen if over else None,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            action="create",
+            entity="order",
+            entity_id=row.id,
+            customer_id=customer.id,
+            changes={"order_no": [None, row.order_no], "total_yen": [None, total],
+                     "status": [None, status]},
+        )
+        return OrderEntry(record_of(row), decision, before, customer.monthly_limit_yen)
+
+
+def count_orders(db: Database) -> int:
+    with db.unit_of_work() as session:
+        return session.scalar(select(func.count()).select_from(Order)) or 0
