@@ -1,4 +1,4 @@
-"""Starting the GUI: the window paints first, then the database is opened."""
+"""Starting the GUI: the window paints first, then the database is opened off the GUI thread."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from kaunet_desk.i18n import _
+from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "KaunetDesk"
 APPLICATION = "Kaunet Desk"
@@ -25,20 +23,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db: str | Path | None) -> int:
     app = make_application()
+    from kaunet_desk.ui.crash import install_crash_handler
     from kaunet_desk.ui.main_window import MainWindow
 
+    install_crash_handler()
     window = MainWindow()
     window.show()
-
-    def open_database() -> None:
-        from kaunet_desk.store.database import Database
-
-        try:
-            window.attach(Database.open(db))
-        except Exception as error:  # shown to the clerk as a sentence, not a traceback
-            QMessageBox.critical(
-                window, _("データベースを開けません"), _("{error}").format(error=error)
-            )
-
-    QTimer.singleShot(0, open_database)
+    QTimer.singleShot(0, lambda: window.open_database(db))
     return app.exec()

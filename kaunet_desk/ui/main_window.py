@@ -1,75 +1,199 @@
-"""The clerk's main window: five tabs over the store's services."""
+"""The clerk's main window: menus, five tabs over the store's services, a status bar."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+)
 
 from kaunet_desk import __version__
 from kaunet_desk.domain import is_business_day
-from kaunet_desk.i18n import N_, _
+from kaunet_desk.formatting import format_number
+from kaunet_desk.i18n import _
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.location import describe
-from kaunet_desk.store.services.customer_list import count_customers
-from kaunet_desk.store.services.orders import count_orders
-
-# Tab keys double as screenshot file names.
-TABS: tuple[tuple[str, str], ...] = (
-    ("customers", N_("お客さま")),
-    ("purchases", N_("購入履歴")),
-    ("limits", N_("月間購入上限")),
-    ("dealer_change", N_("販売店変更 FAX")),
-    ("invoice", N_("請求書プレビュー")),
-)
+from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.shortcuts_dialog import show_shortcuts
+from kaunet_desk.ui.tab import Tab
+from kaunet_desk.ui.tabs import make_tabs
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, today: date | None = None) -> None:
         super().__init__()
+        self.setObjectName("main_window")
         self.settings = settings or QSettings()
+        self.today = today or date.today()
         self.database: Database | None = None
-        self.setWindowTitle(_("Kaunet Desk — KDDI まとめてオフィス") + f" {__version__}")
+        self.background = Background(self)
+        self.setWindowTitle(_("Kaunet Desk — KDDI まとめてオフィス"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        for key, title in TABS:
-            page = QLabel(_("読み込み中…"))
-            page.setObjectName(key)
-            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.addTab(page, _(title))
+        self.tab_list: list[Tab] = make_tabs(self.background, self.settings)
+        for tab in self.tab_list:
+            self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
-        self._db_label = QLabel()
-        self._counts_label = QLabel()
-        self._day_label = QLabel()
-        for label in (self._db_label, self._counts_label, self._day_label):
-            self.statusBar().addPermanentWidget(label)
+        self._build_status_bar()
+        self._build_menus()
         self.resize(1280, 800)
+        self._restore_geometry()
 
-    def tab_keys(self) -> list[str]:
-        return [key for key, _title in TABS]
+    # -- building -------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.db_label = QLabel(_("データベースを開いています…"))
+        self.counts_label = QLabel()
+        self.day_label = QLabel()
+        self.statusBar().addWidget(self.progress)
+        for label in (self.db_label, self.counts_label, self.day_label):
+            self.statusBar().addPermanentWidget(label)
 
-    def tab_page(self, key: str) -> QWidget:
-        return self.tabs.widget(self.tab_keys().index(key))
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                enabled: bool = True) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        return action
 
-    def attach(self, database: Database, today: date | None = None) -> None:
-        """Show the open database: path, row counts, today's business-day status."""
-        self.database = database
-        today = today or date.today()
-        customers = count_customers(database)
-        orders = count_orders(database)
-        self._db_label.setText(_("データベース: {path}").format(path=describe(database.url)))
-        self._counts_label.setText(
-            _("お客さま {customers:,} 件 / 注文 {orders:,} 件").format(
-                customers=customers, orders=orders
-            )
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
+        file_menu.addAction(self._action(_("データベースを開く…"), self.choose_database,
+                                         QKeySequence.StandardKey.Open))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("終了"), self.close, QKeySequence.StandardKey.Quit))
+        view_menu = self.menuBar().addMenu(_("表示(&V)"))
+        view_menu.addAction(self._action(_("再読み込み"), self.reload_current, "F5"))
+        view_menu.addAction(self._action(_("検索"), self.focus_search,
+                                         QKeySequence.StandardKey.Find))
+        view_menu.addSeparator()
+        for index, tab in enumerate(self.tab_list):
+            view_menu.addAction(self._action(
+                tab.title(), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}"))
+        help_menu = self.menuBar().addMenu(_("ヘルプ(&H)"))
+        help_menu.addAction(self._action(_("キーボード ショートカット"),
+                                         lambda: show_shortcuts(self)))
+        help_menu.addAction(self._action(_("バージョン情報"), self.show_about))
+
+    # -- database -------------------------------------------------------------------
+    def open_database(self, db: str | Path | None) -> None:
+        """Open (and migrate) off the GUI thread: the window is already painted."""
+        self.set_busy(True)
+        self.db_label.setText(_("データベースを開いています…"))
+        self.background.run(lambda: Database.open(db), self.attach, self._open_failed)
+
+    def _open_failed(self, error: Exception) -> None:
+        self.set_busy(False)
+        self.db_label.setText(_("データベースが開いていません"))
+        QMessageBox.critical(
+            self, _("データベースを開けません"),
+            _("データベースを開けませんでした。\n{error}").format(error=error),
         )
-        self._day_label.setText(_("本日は営業日") if is_business_day(today) else _("本日は休業日"))
-        for key in self.tab_keys():
-            page = self.tab_page(key)
-            if isinstance(page, QLabel):
-                page.setText(
-                    _("お客さま {customers:,} 件 / 注文 {orders:,} 件").format(
-                        customers=customers, orders=orders
-                    )
+
+    def attach(self, database: Database) -> None:
+        if self.database is not None and self.database is not database:
+            self.database.close()
+        self.database = database
+        self.set_busy(False)
+        self.db_label.setText(_("データベース: {path}").format(path=describe(database.url)))
+        self.day_label.setText(
+            _("本日は営業日") if is_business_day(self.today) else _("本日は休業日")
+        )
+        for tab in self.tab_list:
+            tab.attach(database)
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        database = self.database
+        if database is None:
+            return
+        from kaunet_desk.store.services.customer_list import count_customers
+        from kaunet_desk.store.services.orders import count_orders
+
+        def work() -> tuple[int, int]:
+            return count_customers(database), count_orders(database)
+
+        def show(counts: tuple[int, int]) -> None:
+            self.counts_label.setText(
+                _("お客さま {customers} 件 / 注文 {orders} 件").format(
+                    customers=format_number(counts[0]), orders=format_number(counts[1])
                 )
+            )
+
+        self.background.run(work, show)
+
+    def choose_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("データベースを開く"), "", _("SQLite データベース (*.sqlite *.db);;すべて (*)")
+        )
+        if path:
+            self.open_database(path)
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+
+    # -- actions ---------------------------------------------------------------------
+    def current_tab(self) -> Tab:
+        return self.tab_list[self.tabs.currentIndex()]
+
+    def tab(self, key: str) -> Tab:
+        return next(t for t in self.tab_list if t.key == key)
+
+    def reload_current(self) -> None:
+        if self.database is not None:
+            self.current_tab().reload()
+            self.refresh_counts()
+
+    def focus_search(self) -> None:
+        field = self.current_tab().search_field()
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, _("バージョン情報"),
+            _("Kaunet Desk {version}\nKDDI まとめてオフィス(カウネット)販売店向け顧客台帳").format(
+                version=__version__
+            ),
+        )
+
+    # -- settings --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        index = int(self.settings.value("main_window/tab", 0))
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+        for tab in self.tab_list:
+            tab.restore_state()
+
+    def save_settings(self) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/tab", self.tabs.currentIndex())
+        for tab in self.tab_list:
+            tab.save_state()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.background.wait(5000)
+        if self.database is not None:
+            self.database.close()
+        super().closeEvent(event)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kaunet_desk.domain import limit_decision, order_total_yen
 from kaunet_desk.domain.enums import OrderStatus, PaymentMethod
+from kaunet_desk.domain.months import add_months, first_of_month
 from kaunet_desk.domain.text import normalize_text
 from kaunet_desk.store import audit
 from kaunet_desk.store.database import Database
@@ -69,9 +70,8 @@ class OrderEntry:
 
 def month_bounds(day: date) -> tuple[date, date]:
     """[first day of the month, first day of the next month)."""
-    first = day.replace(day=1)
-    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return first, following
+    first = first_of_month(day)
+    return first, add_months(first, 1)
 
 
 def _month_total(session: Session, customer_id: int, month: date) -> int:

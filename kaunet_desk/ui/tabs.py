@@ -1,0 +1,27 @@
+"""The five tabs, in order. Each lives in its own package under kaunet_desk/ui/."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from PySide6.QtCore import QSettings
+
+from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.tab import Tab
+
+# (key, module, class): the key is also the settings group and the screenshot name.
+TAB_CLASSES: tuple[tuple[str, str, str], ...] = (
+    ("customers", "kaunet_desk.ui.customers.view", "CustomersTab"),
+    ("purchases", "kaunet_desk.ui.purchases.view", "PurchasesTab"),
+    ("limits", "kaunet_desk.ui.limits.view", "LimitsTab"),
+    ("dealer_change", "kaunet_desk.ui.dealer_change.view", "DealerChangeTab"),
+    ("invoice", "kaunet_desk.ui.invoice.view", "InvoiceTab"),
+)
+
+
+def make_tabs(background: Background, settings: QSettings) -> list[Tab]:
+    tabs: list[Tab] = []
+    for _key, module, name in TAB_CLASSES:
+        tab_class = getattr(import_module(module), name)
+        tabs.append(tab_class(background, settings))
+    return tabs
