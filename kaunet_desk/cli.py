@@ -37,6 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_sub.add_parser("upgrade", help="migrate to the latest schema")
     _add_db(upgrade)
 
+    backup = sub.add_parser("backup", help="a consistent copy of the SQLite ledger")
+    _add_db(backup)
+    backup.add_argument("--out", type=Path, help="target file (default: the backup folder)")
+
+    restore = sub.add_parser("restore", help="replace the ledger with a checked backup")
+    restore.add_argument("file", type=Path)
+    _add_db(restore)
+
     shot = sub.add_parser("screenshot", help="one PNG per tab, 1280×800, offscreen")
     _add_db(shot)
     shot.add_argument("--out", type=Path, required=True)
@@ -85,6 +93,44 @@ def _cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sqlite_path(db: str | None) -> Path:
+    from kaunet_desk.store.location import to_url
+
+    url = to_url(db)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise SystemExit("backup and restore work on a SQLite file; use pg_dump for PostgreSQL")
+    return Path(url.database)
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from kaunet_desk.store.backup import BackupError, backup_name, backup_to, default_backup_dir
+
+    source = _sqlite_path(args.db)
+    target = args.out or default_backup_dir() / backup_name(datetime.now())
+    try:
+        print(backup_to(source, target))
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from kaunet_desk.store.backup import BackupError, default_backup_dir, restore
+
+    try:
+        safety = restore(args.file, _sqlite_path(args.db), default_backup_dir())
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"restored {args.file}")
+    if safety:
+        print(f"the previous ledger was saved as {safety}")
+    return 0
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from kaunet_desk.ui.screenshot import write_screenshots
 
@@ -93,14 +139,20 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS = {
+    "demo": _cmd_demo,
+    "db": _cmd_db,
+    "screenshot": _cmd_screenshot,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "demo":
-        return _cmd_demo(args)
-    if args.command == "db":
-        return _cmd_db(args)
-    if args.command == "screenshot":
-        return _cmd_screenshot(args)
+    command = COMMANDS.get(args.command or "")
+    if command is not None:
+        return command(args)
     from kaunet_desk.ui.app import run_gui
 
     return run_gui(args.db)

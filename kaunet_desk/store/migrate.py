@@ -59,9 +59,25 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(connection), revision)
 
 
+def _backup_before_migration(engine: Engine) -> None:
+    """A ledger with data is backed up before its schema changes (never a new, empty one)."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return
+    path = Path(engine.url.database)
+    with engine.connect() as connection:
+        if current_revision(connection) is None:
+            return
+    from datetime import datetime
+
+    from kaunet_desk.store.backup import backup_name, backup_to, default_backup_dir
+
+    backup_to(path, default_backup_dir() / ("before-migration-" + backup_name(datetime.now())))
+
+
 def upgrade_if_needed(engine: Engine) -> bool:
     """Migrate to head when the database is behind; True when a migration ran."""
     if not needs_upgrade(engine):
         return False
+    _backup_before_migration(engine)
     upgrade(engine)
     return True

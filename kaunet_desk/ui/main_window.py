@@ -23,6 +23,7 @@ from kaunet_desk.i18n import _
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.location import describe
 from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.options import BACKUP_KEEP_DAYS, backup_folder
 from kaunet_desk.ui.shortcuts_dialog import show_shortcuts
 from kaunet_desk.ui.tab import Tab
 from kaunet_desk.ui.tabs import make_tabs
@@ -117,6 +118,32 @@ class MainWindow(QMainWindow):
         for tab in self.tab_list:
             tab.attach(database)
         self.refresh_counts()
+        self.daily_backup()
+
+    def daily_backup(self) -> None:
+        """The first start of each day backs up the SQLite ledger (off the GUI thread)."""
+        database = self.database
+        if database is None or not database.is_sqlite or not database.url.database:
+            return
+        from kaunet_desk.store.backup import daily_backup
+
+        source = Path(database.url.database)
+        folder = backup_folder(self.settings)
+        keep = BACKUP_KEEP_DAYS.get(self.settings)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.statusBar().showMessage(
+                    _("本日のバックアップを作成しました: {path}").format(path=path), 10_000
+                )
+
+        def failed(error: Exception) -> None:
+            QMessageBox.warning(
+                self, _("バックアップ"),
+                _("本日のバックアップを作成できませんでした。\n{error}").format(error=error),
+            )
+
+        self.background.run(lambda: daily_backup(source, folder, keep), done, failed)
 
     def refresh_counts(self) -> None:
         database = self.database
