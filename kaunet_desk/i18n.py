@@ -1,28 +1,51 @@
 """The one place that exports ``_``, ``N_`` and ``ngettext``.
 
-Catalogs live in ``kaunet_desk/locale/<lang>/LC_MESSAGES/kaunet_desk.mo``, compiled from
-``i18n/``. Without a catalog the source strings (Japanese) are shown: NullTranslations.
+Compiled catalogs live in ``kaunet_desk/locale/<lang>/LC_MESSAGES/kaunet_desk.mo`` (built
+from ``i18n/`` by ``python -m kaunet_desk.catalogs compile``). A source checkout without
+them compiles the ``.po`` in memory; with neither, the source strings (Japanese) are shown
+through NullTranslations.
 """
 
 from __future__ import annotations
 
 import gettext
+import io
 from pathlib import Path
 
 DOMAIN = "kaunet_desk"
 LOCALE_DIR = Path(__file__).with_name("locale")
+SOURCE_DIR = Path(__file__).resolve().parent.parent / "i18n"
 DEFAULT_LANGUAGE = "ja"
+LANGUAGES = ("ja", "en")
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
 
 
+def _load(language: str) -> gettext.NullTranslations:
+    compiled = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if compiled.exists():
+        with compiled.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    source = SOURCE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if source.exists():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with source.open("rb") as handle:
+            catalog = read_po(handle, locale=language)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    return gettext.NullTranslations()
+
+
 def set_language(language: str) -> None:
+    """Switch the catalog; unknown languages fall back to the Japanese sources."""
     global _translations, _language
-    _language = language
-    _translations = gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
-    )
+    _language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _translations = _load(_language)
 
 
 def language() -> str:
