@@ -119,18 +119,33 @@ def run_demo(args: argparse.Namespace) -> int:
                           check=False).returncode
 
 
+def _pytest(python: Path, args: list[str], env: dict[str, str]) -> int:
+    _say("pytest")
+    return subprocess.run(
+        [str(python), "-m", "pytest", *args], cwd=ROOT, env=env, check=False
+    ).returncode
+
+
 def run_tests(args: argparse.Namespace) -> int:
-    ensure_system_packages()
+    from kaunet_desk import pg_cluster
+
+    with_postgres = not args.no_postgres and "KAUNET_TEST_PG_URL" not in os.environ
+    with_postgres = with_postgres and sys.platform == "linux" and os.geteuid() == 0
+    ensure_system_packages(APT_PACKAGES + (pg_cluster.PACKAGES if with_postgres else ()))
     python = ensure_venv("test,postgres")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     _say("ruff")
     lint = subprocess.run([str(python), "-m", "ruff", "check", "."], cwd=ROOT, check=False)
     if lint.returncode:
         return lint.returncode
-    _say("pytest")
-    return subprocess.run(
-        [str(python), "-m", "pytest", *args.pytest_args], cwd=ROOT, env=env, check=False
-    ).returncode
+    if not with_postgres:
+        if "KAUNET_TEST_PG_URL" not in env:
+            _say("no PostgreSQL (run as root to start one): its tests are skipped")
+        return _pytest(python, args.pytest_args, env)
+    # The store tests run on SQLite and on a real, throw-away PostgreSQL server.
+    with pg_cluster.temporary_server() as url:
+        _say("PostgreSQL started on 127.0.0.1")
+        return _pytest(python, args.pytest_args, dict(env, KAUNET_TEST_PG_URL=url))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--customers", type=int, default=2000)
     demo.add_argument("--orders", type=int, default=20000)
     test = sub.add_parser("test", help="set up and run the whole test suite")
+    test.add_argument("--no-postgres", action="store_true",
+                      help="don't start a PostgreSQL server for the store tests")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     return run_demo(args) if args.command == "demo" else run_tests(args)
