@@ -79,7 +79,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         progress=progress,
     )
     print(file=sys.stderr)
-    print(f"demo database written in {time.perf_counter() - started:.1f} s: {summary}")
+    print(f"demo database {url.database or url} written in {time.perf_counter() - started:.1f} s")
+    for table, rows in summary.counts.items():
+        print(f"  {table:<24} {rows:>10,}")
     return 0
 
 
