@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tab_list: list[Tab] = make_tabs(self.background, self.settings)
         for tab in self.tab_list:
+            if today is not None:
+                tab.set_today(today)
             self.tabs.addTab(tab, tab.title())
         self.setCentralWidget(self.tabs)
         self._build_status_bar()

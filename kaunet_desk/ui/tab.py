@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -25,6 +28,11 @@ class Tab(QWidget):
         self.background = background
         self.settings = settings
         self.database: Database | None = None
+        # The day the tab treats as today (default month, deadlines, estimated interest).
+        self.today: Callable[[], date] = date.today
+
+    def set_today(self, today: date) -> None:
+        self.today = lambda: today
 
     def title(self) -> str:
         raise NotImplementedError
