@@ -138,7 +138,8 @@ def test_search_then_enter_previews_the_first_match(
     with qtbot.waitSignal(tab.preview_shown, timeout=10_000):
         qtbot.keyClick(tab.search_field(), Qt.Key.Key_Return)
     assert tab.preview is not None and tab.preview.customer_id == ledger.corporate
-    assert tab.heading.text().startswith("株式会社たなか 様 2026年11月ご請求分")
+    # A company is addressed with 御中, never 様.
+    assert tab.heading.text().startswith("株式会社たなか 御中 2026年11月ご請求分")
 
 
 def test_another_billing_month(qtbot: QtBot, tab: InvoiceTab, ledger: Ledger) -> None:
