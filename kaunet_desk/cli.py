@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="one PNG per tab, 1280×800, offscreen")
     _add_db(shot)
     shot.add_argument("--out", type=Path, required=True)
+    shot.add_argument("--lang", choices=("ja", "en"), default="ja")
     return parser
 
 
@@ -136,7 +137,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from kaunet_desk.ui.screenshot import write_screenshots
 
-    for path in write_screenshots(args.db, args.out):
+    for path in write_screenshots(args.db, args.out, args.lang):
         print(path)
     return 0
 

@@ -23,11 +23,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(db: str | Path | None) -> int:
     app = make_application()
+    from PySide6.QtCore import QSettings
+
     from kaunet_desk.ui.crash import install_crash_handler
-    from kaunet_desk.ui.main_window import MainWindow
+    from kaunet_desk.ui.language import apply_language
 
     install_crash_handler()
-    window = MainWindow()
+    settings = QSettings()
+    apply_language(settings, app)
+    # Imported after the language is set: module-level labels are translated on import.
+    from kaunet_desk.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
     window.show()
     QTimer.singleShot(0, lambda: window.open_database(db))
     return app.exec()
