@@ -36,6 +36,8 @@ APT_PACKAGES = (
     "fonts-ipaexfont-mincho",
     "poppler-utils",
 )
+# The installer test freezes the app and compiles the NSIS script (tests/installer/).
+BUILD_PACKAGES = ("nsis",)
 
 
 def _say(message: str) -> None:
@@ -58,17 +60,25 @@ def _missing_debian_packages(packages: tuple[str, ...]) -> list[str]:
     return missing
 
 
-def ensure_system_packages(packages: tuple[str, ...] = APT_PACKAGES) -> None:
+def ensure_system_packages(
+    packages: tuple[str, ...] = APT_PACKAGES, optional: tuple[str, ...] = ()
+) -> None:
+    """Install what is missing as root; otherwise stop with the exact command (for
+    ``packages``) or say which tests will skip (for ``optional``)."""
     if sys.platform != "linux":
         return
     missing = _missing_debian_packages(packages)
-    if not missing:
+    missing_optional = _missing_debian_packages(optional)
+    if not missing and not missing_optional:
         return
-    line = "apt-get install -y --no-install-recommends " + " ".join(missing)
+    line = "apt-get install -y --no-install-recommends " + " ".join(missing + missing_optional)
     if os.geteuid() != 0:
-        _say("these system packages are missing; as root run:\n  " + line)
-        raise SystemExit(1)
-    _say("installing " + " ".join(missing))
+        if missing:
+            _say("these system packages are missing; as root run:\n  " + line)
+            raise SystemExit(1)
+        _say("optional packages missing (their tests skip): " + " ".join(missing_optional))
+        return
+    _say("installing " + " ".join(missing + missing_optional))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     subprocess.run([*line.split(), "-qq"], check=True, env=env)
@@ -131,8 +141,9 @@ def run_tests(args: argparse.Namespace) -> int:
 
     with_postgres = not args.no_postgres and "KAUNET_TEST_PG_URL" not in os.environ
     with_postgres = with_postgres and sys.platform == "linux" and os.geteuid() == 0
-    ensure_system_packages(APT_PACKAGES + (pg_cluster.PACKAGES if with_postgres else ()))
-    python = ensure_venv("test,postgres")
+    server = pg_cluster.PACKAGES if with_postgres else ()
+    ensure_system_packages(APT_PACKAGES + server, optional=BUILD_PACKAGES)
+    python = ensure_venv("test,postgres,build")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     _say("ruff")
     lint = subprocess.run([str(python), "-m", "ruff", "check", "."], cwd=ROOT, check=False)

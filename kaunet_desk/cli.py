@@ -21,6 +21,11 @@ def _add_db(parser: argparse.ArgumentParser, required: bool = False) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kaunet-desk", description="Kaunet Desk")
     _add_db(parser)
+    parser.add_argument(
+        "--self-test", nargs="?", const="", default=None, metavar="REPORT",
+        help="check this installation offscreen on a throw-away database, print one line "
+             "per check and exit (0: all passed); also write the lines to REPORT if given",
+    )
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="write a deterministic demo database")
@@ -153,6 +158,10 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test is not None:
+        from kaunet_desk.selftest import run_self_test
+
+        return run_self_test(Path(args.self_test) if args.self_test else None)
     command = COMMANDS.get(args.command or "")
     if command is not None:
         return command(args)
