@@ -1,0 +1,198 @@
+"""What each action of the tab does: open its dialog, confirm, call the service, reload.
+
+Service calls here are single-row updates (a few ms), so they run on the GUI thread and a
+refusal is shown at once; the list is then reloaded in the background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from kaunet_desk.domain import dealer_change_months
+from kaunet_desk.domain.customer_fields import FieldProblem
+from kaunet_desk.formatting import format_date, format_month
+from kaunet_desk.i18n import _
+from kaunet_desk.store.services import dealer_change as svc
+from kaunet_desk.store.services.dealer_change import DealerChangeRefused, DealerChangeRow
+from kaunet_desk.store.services.errors import NotFound, ValidationFailed
+from kaunet_desk.ui.dealer_change import messages
+from kaunet_desk.ui.dealer_change.date_dialog import DateDialog
+from kaunet_desk.ui.dealer_change.effective_dialog import EffectiveDialog
+from kaunet_desk.ui.dealer_change.new_request_dialog import NewRequestDialog
+from kaunet_desk.ui.dealer_change.settings import DEADLINE_DAYS
+from kaunet_desk.ui.dealer_change.texts import months_text, refusal_text
+
+if TYPE_CHECKING:
+    from kaunet_desk.ui.dealer_change.view import DealerChangeTab
+
+
+def _apply(tab: DealerChangeTab, row: DealerChangeRow, today: date,
+           change: Callable[[], None]) -> None:
+    try:
+        change()
+    except DealerChangeRefused as error:
+        messages.tell(tab, _("記録できません"), refusal_text(error.refusal, row, today))
+    except NotFound:
+        messages.tell(tab, _("記録できません"),
+                      _("この依頼は見つかりません（削除された可能性があります）。"))
+    tab.reload(select=row.id)
+
+
+def _who(row: DealerChangeRow) -> str:
+    if row.kaunet_id:
+        return _("{customer} さま（{kaunet_id}）").format(
+            customer=row.customer_name, kaunet_id=row.kaunet_id
+        )
+    return _("{customer} さま").format(customer=row.customer_name)
+
+
+def new_request(
+    tab: DealerChangeTab, customer_id: int | None = None, account_id: int | None = None
+) -> None:
+    database = tab.database
+    if database is None:
+        return
+
+    def submit(draft: svc.RequestDraft) -> list[FieldProblem]:
+        try:
+            new_id = svc.create_request(database, draft)
+        except ValidationFailed as error:
+            return error.problems
+        except NotFound:
+            return [FieldProblem("customer_id", "not_found")]
+        tab.reload(select=new_id)
+        return []
+
+    tab.show_dialog(NewRequestDialog(
+        tab, database=database, background=tab.background, today=tab.today(),
+        deadline_days=DEADLINE_DAYS.read(tab.settings), submit=submit,
+        customer_id=customer_id, kaunet_account_id=account_id,
+    ))
+
+
+def resend(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    """The FAQ's remedy for a missed deadline: send a new form to the same customer."""
+    new_request(tab, row.customer_id, row.kaunet_account_id)
+
+
+def mark_returned(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    database, today = tab.database, tab.today()
+    if database is None:
+        return
+
+    def check(day: date) -> str | None:
+        refusal = svc.check_return(row, day, today)
+        return None if refusal is None else refusal_text(refusal, row, today)
+
+    def preview(day: date) -> str:
+        # FAQ: 返信した翌月または翌々月に変更.
+        return _("販売店は {months} に変更されます。").format(
+            months=months_text(dealer_change_months(day))
+        )
+
+    dialog = DateDialog(
+        tab, title=_("FAX の返送を記録"),
+        intro=_("{who}\nFAX 送付日 {sent}　返送期限 {deadline}（期限日当日の返送まで有効）").format(
+            who=_who(row), sent=format_date(row.fax_sent_on), deadline=format_date(row.deadline)
+        ),
+        label=_("返送日(&R)"), initial=today, ok_text=_("返送を記録"), check=check,
+        preview=preview,
+    )
+
+    def confirmed() -> None:
+        day = dialog.chosen()
+        text = _("{who} の FAX を {day} の返送として記録します。\n"
+                 "販売店は {months} に変更されます。\nこの記録は取り消せません。").format(
+            who=_who(row), day=format_date(day), months=months_text(dealer_change_months(day))
+        )
+        if messages.ask(tab, _("返送を記録"), text, _("記録する")):
+            _apply(tab, row, today,
+                   lambda: svc.mark_returned(database, row.id, day, today=today))
+
+    dialog.accepted.connect(confirmed)
+    tab.show_dialog(dialog)
+
+
+def mark_effective(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    database, today = tab.database, tab.today()
+    months = row.change_months()
+    if database is None or months is None or row.returned_on is None:
+        return
+    dialog = EffectiveDialog(tab, customer=row.customer_name, returned_on=row.returned_on,
+                             months=months)
+
+    def confirmed() -> None:
+        month = dialog.chosen()
+        text = _("{who} の販売店変更を {month} に完了として記録します。\n"
+                 "この記録は取り消せません。").format(
+            who=_who(row), month=format_month(month)
+        )
+        if messages.ask(tab, _("変更完了を記録"), text, _("記録する")):
+            _apply(tab, row, today,
+                   lambda: svc.mark_effective(database, row.id, month, today=today))
+
+    dialog.accepted.connect(confirmed)
+    tab.show_dialog(dialog)
+
+
+def _follow_up(tab: DealerChangeTab, row: DealerChangeRow, *, title: str, intro: str,
+               label: str, current: date | None,
+               record: Callable[[date], None]) -> None:
+    today = tab.today()
+
+    def check(day: date) -> str | None:
+        refusal = svc.check_follow_up(row, day, today)
+        return None if refusal is None else refusal_text(refusal, row, today)
+
+    if current is not None:
+        intro += "\n" + _("記録済みの日付 {day} を上書きします（変更履歴に残ります）。").format(
+            day=format_date(current)
+        )
+    dialog = DateDialog(tab, title=title, intro=f"{_who(row)}\n{intro}", label=label,
+                        initial=current or today, ok_text=_("記録"), check=check)
+    # Correctable by recording again, so no confirmation beyond the dialog itself.
+    dialog.accepted.connect(lambda: _apply(tab, row, today, lambda: record(dialog.chosen())))
+    tab.show_dialog(dialog)
+
+
+def record_notification(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    database, today = tab.database, tab.today()
+    if database is None:
+        return
+    _follow_up(
+        tab, row, title=_("通知メールの確認を記録"),
+        intro=_("販売店変更後にお客さまへ届くお知らせメールを、お客さまが確認した日です。"),
+        label=_("確認日(&D)"), current=row.notification_seen_on,
+        record=lambda day: svc.record_notification_seen(database, row.id, day, today=today),
+    )
+
+
+def record_logo(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    database, today = tab.database, tab.today()
+    if database is None:
+        return
+    _follow_up(
+        tab, row, title=_("ロゴの確認を記録"),
+        intro=_("ログイン後のカウネットのトップページ左上に「KDDI まとめてオフィス」のロゴが"
+                "表示されたことを確認した日です。"),
+        label=_("確認日(&D)"), current=row.logo_confirmed_on,
+        record=lambda day: svc.record_logo_confirmed(database, row.id, day, today=today),
+    )
+
+
+def expire(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    database, today = tab.database, tab.today()
+    if database is None:
+        return
+    text = _(
+        "{who} の返送待ちを終了し、期限切れにします。\n"
+        "返送期限を {deadline} から {yesterday} に繰り上げます（元の期限は変更履歴に残ります）。\n"
+        "この後に届いた FAX では販売店は変更されません。"
+        "変更するには新しい FAX 用紙を送ってください。\n"
+        "この操作は取り消せません。"
+    ).format(who=_who(row), deadline=format_date(row.deadline),
+             yesterday=format_date(today - timedelta(days=1)))
+    if messages.ask(tab, _("期限切れにする"), text, _("期限切れにする")):
+        _apply(tab, row, today, lambda: svc.expire_request(database, row.id, today=today))
