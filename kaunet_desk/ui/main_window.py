@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
             if today is not None:
                 tab.set_today(today)
             self.tabs.addTab(tab, tab.title())
+            changed = getattr(tab, "data_changed", None)
+            if changed is not None:  # e.g. a customer added: the status bar counts follow
+                changed.connect(self.refresh_counts)
         self.setCentralWidget(self.tabs)
         self._build_status_bar()
         self._build_menus()
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
     # -- database -------------------------------------------------------------------
     def open_database(self, db: str | Path | None) -> None:
         """Open (and migrate) off the GUI thread: the window is already painted."""
+        if not all(tab.confirm_close() for tab in self.tab_list):
+            return
         self.set_busy(True)
         self.db_label.setText(_("データベースを開いています…"))
         self.background.run(lambda: Database.open(db), self.attach, self._open_failed)
@@ -221,6 +226,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(tab.confirm_close() for tab in self.tab_list):
+            event.ignore()  # an edit is still open and the clerk chose to keep it
+            return
         self.save_settings()
         self.background.wait(5000)
         if self.database is not None:

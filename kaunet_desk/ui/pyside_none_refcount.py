@@ -6,8 +6,10 @@ Python error: none_dealloc" (seen here after ≈ 25,000 calls — minutes of cle
 Python 3.12 made ``None`` immortal, so the bug is harmless there. PySide6_Pdf (our PDF
 preview) exists only for 6.12, so downgrading is not an option.
 
-The workaround gives ``None`` a reference count no session can use up (2**40 calls).
-None is never freed anyway; only the count is raised.
+Some methods returning bool do the same to ``True`` and ``False``.
+
+The workaround gives these singletons a reference count no session can use up (2**40
+calls). They are never freed anyway; only the count is raised.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ def affected(python: tuple[int, int], pyside: str) -> bool:
 
 
 def apply() -> bool:
-    """Raise None's reference count once per process when this PySide6 needs it."""
+    """Raise the singletons' reference counts once per process when this PySide6 needs it."""
     global _applied
     import PySide6
 
     if _applied or not affected(sys.version_info[:2], PySide6.__version__):
         return False
-    ctypes.c_ssize_t.from_address(id(None)).value += _BALLAST
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _BALLAST
     _applied = True
     return True

@@ -44,6 +44,11 @@ class Tab(QWidget):
     def reload(self) -> None:
         """F5: read everything shown again from the database."""
 
+    def confirm_close(self) -> bool:
+        """Before the window closes or another database opens: False keeps things as they
+        are (the tab asked about unsaved changes and the clerk chose to stay)."""
+        return True
+
     def search_field(self) -> QLineEdit | None:
         """The field Ctrl+F focuses, if the tab has one."""
         return None

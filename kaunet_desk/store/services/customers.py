@@ -140,6 +140,12 @@ def _record_of(row: Customer) -> CustomerRecord:
     )
 
 
+def _kaunet_id(text: str) -> str:
+    """Kaunet IDs are codes (K + digits): any width, any case → one spelling (our choice),
+    so the unique constraint catches 「ｋ１２３」 typed for 「K123」."""
+    return normalize_text(text).upper()
+
+
 def _search_text(row: Customer) -> str:
     pieces = [row.name, row.name_kana, row.phone, row.fax, row.email]
     pieces += [a.kaunet_id for a in row.accounts]
@@ -170,7 +176,7 @@ def create_customer(
         for kaunet_id in kaunet_ids or []:
             row.accounts.append(
                 KaunetAccount(
-                    kaunet_id=normalize_text(kaunet_id),
+                    kaunet_id=_kaunet_id(kaunet_id),
                     application_status=ApplicationStatus.IN_PROGRESS.value,
                 )
             )
@@ -314,7 +320,7 @@ def add_kaunet_account(
     with db.unit_of_work() as session:
         row = _load(session, customer_id)
         account = KaunetAccount(
-            kaunet_id=normalize_text(kaunet_id), application_status=status, applied_on=applied_on
+            kaunet_id=_kaunet_id(kaunet_id), application_status=status, applied_on=applied_on
         )
         row.accounts.append(account)
         row.search_text = _search_text(row)
@@ -347,3 +353,45 @@ def set_application_status(db: Database, account_id: int, status: str) -> Kaunet
             changes={"application_status": [old, status]},
         )
         return KaunetAccountRecord(account.id, account.kaunet_id, status, account.applied_on)
+
+
+def kaunet_id_taken(db: Database, kaunet_id: str) -> bool:
+    """True when the ID (normalised as add_kaunet_account stores it) is already registered."""
+    key = _kaunet_id(kaunet_id)
+    with db.unit_of_work() as session:
+        found = session.scalar(select(KaunetAccount.id).where(KaunetAccount.kaunet_id == key))
+        return found is not None
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    """Everything the お客さま form shows, read in one unit of work."""
+
+    customer: CustomerRecord
+    contact_changes: tuple[ContactChangeRecord, ...]
+    limit_changes: tuple[LimitChangeRecord, ...]
+
+
+def customer_detail(db: Database, customer_id: int) -> CustomerDetail:
+    with db.unit_of_work() as session:
+        row = _load(session, customer_id)
+        contacts = session.scalars(
+            select(ContactChange)
+            .where(ContactChange.customer_id == customer_id)
+            .order_by(ContactChange.changed_on, ContactChange.id)
+        )
+        limits = session.scalars(
+            select(LimitChange)
+            .where(LimitChange.customer_id == customer_id)
+            .order_by(LimitChange.changed_on, LimitChange.id)
+        )
+        return CustomerDetail(
+            customer=_record_of(row),
+            contact_changes=tuple(
+                ContactChangeRecord(c.changed_on, c.field, c.old_value, c.new_value)
+                for c in contacts
+            ),
+            limit_changes=tuple(
+                LimitChangeRecord(c.changed_on, c.old_yen, c.new_yen, c.reason) for c in limits
+            ),
+        )

@@ -1,0 +1,71 @@
+"""The questions the お客さま tab asks before anything is lost or recorded for good.
+
+Kept in one module so tests can answer them (monkeypatch) without a modal loop.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kaunet_desk.formatting import format_date
+from kaunet_desk.i18n import _
+
+
+class Leave(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    STAY = "stay"
+
+
+def ask_leave(parent: QWidget) -> Leave:
+    """Unsaved changes and the clerk opens another customer."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("未保存の変更"))
+    box.setText(_("このお客さまの変更はまだ保存されていません。"))
+    save = box.addButton(_("保存する"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("破棄する"), QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton(_("編集を続ける"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return Leave.SAVE
+    if clicked is discard:
+        return Leave.DISCARD
+    return Leave.STAY
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Esc with unsaved changes."""
+    answer = QMessageBox.question(
+        parent,
+        _("編集の取消"),
+        _("保存していない変更を破棄しますか？"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def confirm_cancellation(parent: QWidget, name: str, on: date) -> bool:
+    """FAQ カウネットの解約方法: recorded after the support desk's procedure; asked twice."""
+    answer = QMessageBox.warning(
+        parent,
+        _("解約の記録"),
+        _(
+            "「{name}」を {date} 付けで解約として記録します。\n"
+            "KDDI まとめてオフィスサポートデスクで解約の手続きが済んでいることを"
+            "確認しましたか？\nこの記録は取り消せません。"
+        ).format(name=name, date=format_date(on)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
