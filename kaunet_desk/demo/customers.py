@@ -415,6 +415,7 @@ class CustomerMaker:
         effective: date | None = None
         seen: date | None = None
         logo: date | None = None
+        closed: date | None = None
         if state is DealerChangeState.WAITING:
             sent = today - rng.randint(0, 10)
             deadline = today + rng.randint(4, 14)
@@ -426,6 +427,9 @@ class CustomerMaker:
         elif state is DealerChangeState.EXPIRED:
             deadline = today - rng.randint(1, 300)
             sent = deadline - rng.randint(14, 21)
+            # Clerks close a missed deadline within weeks; the recent ones are still open.
+            if today - deadline > 30:
+                closed = date.fromordinal(deadline + rng.randint(3, 25))
         else:
             # 62+ days back: both possible months (翌月 / 翌々月) have begun by today.
             returned = today - rng.randint(62, 600)
@@ -454,5 +458,6 @@ class CustomerMaker:
                 "effective_month": effective,
                 "notification_seen_on": seen,
                 "logo_confirmed_on": logo,
+                "closed_on": closed,
             },
         )

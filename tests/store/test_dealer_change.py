@@ -151,23 +151,32 @@ def test_email_and_logo_dates_follow_a_return(db: Database) -> None:
     assert _audit(db, request_id)[-1][1] == {"logo_confirmed_on": [None, "2026-04-03"]}
 
 
-def test_expire_moves_the_deadline_to_yesterday_and_keeps_the_old_one_in_the_audit(
-    db: Database,
-) -> None:
+def test_expire_closes_the_request_and_keeps_the_deadline_as_sent(db: Database) -> None:
     who = _customer(db, "A社", "エーシャ", "K1")
     request_id = _request(db, who, date(2026, 5, 10), date(2026, 5, 24))
     svc.expire_request(db, request_id, today=TODAY)
     row = svc.get_request(db, request_id)
-    assert row.deadline == date(2026, 5, 19)
+    assert row.deadline == date(2026, 5, 24)
     assert row.state(TODAY) is DealerChangeState.EXPIRED
-    assert _audit(db, request_id)[-1][1] == {"deadline": ["2026-05-24", "2026-05-19"]}
+    assert not row.is_overdue(TODAY)  # closed: nothing left to chase
+    assert _audit(db, request_id)[-1][1] == {"closed_on": [None, "2026-05-20"]}
     with pytest.raises(svc.DealerChangeRefused) as error:
         svc.expire_request(db, request_id, today=TODAY)
     assert error.value.refusal is Refusal.NOT_WAITING
+    # A form sent today can be closed today too.
     sent_today = _request(db, who, TODAY, date(2026, 6, 3))
-    with pytest.raises(svc.DealerChangeRefused) as error:
-        svc.expire_request(db, sent_today, today=TODAY)
-    assert error.value.refusal is Refusal.SENT_TODAY
+    svc.expire_request(db, sent_today, today=TODAY)
+
+
+def test_closing_an_overdue_request_takes_it_out_of_the_overdue_count(db: Database) -> None:
+    who = _customer(db, "A社", "エーシャ", "K1")
+    overdue = _request(db, who, date(2026, 5, 1), date(2026, 5, 10))  # deadline passed
+    assert svc.count_overdue(db, today=TODAY) == 1
+    svc.expire_request(db, overdue, today=TODAY)
+    assert svc.count_overdue(db, today=TODAY) == 0
+    # Still listed under 期限切れ.
+    ids = svc.request_ids(db, svc.RequestFilter.OVERDUE, today=TODAY, due_within_days=3)
+    assert ids == [overdue]
 
 
 def test_filters_and_the_overdue_count(db: Database) -> None:

@@ -31,3 +31,6 @@ class DealerChangeRequest(Base):
     effective_month: Mapped[date | None] = mapped_column(Date)
     notification_seen_on: Mapped[date | None] = mapped_column(Date)
     logo_confirmed_on: Mapped[date | None] = mapped_column(Date)
+    # The clerk closed the request as expired (stopped waiting, or dealt with a missed
+    # deadline): it stays 期限切れ but no longer counts as an overdue request to chase.
+    closed_on: Mapped[date | None] = mapped_column(Date)

@@ -47,7 +47,6 @@ class Refusal(StrEnum):
     ALREADY_EFFECTIVE = "already_effective"
     NOT_A_CHANGE_MONTH = "not_a_change_month"  # FAQ: 翌月または翌々月
     NOT_WAITING = "not_waiting"
-    SENT_TODAY = "sent_today"  # expiring would put the deadline before the sending day
     BEFORE_RETURN = "before_return"
 
 
@@ -87,10 +86,13 @@ class DealerChangeRow:
     effective_month: date | None
     notification_seen_on: date | None
     logo_confirmed_on: date | None
+    closed_on: date | None = None
 
     def state(self, today: date) -> DealerChangeState:
         if self.effective_month is not None:
             return DealerChangeState.EFFECTIVE
+        if self.closed_on is not None:
+            return DealerChangeState.EXPIRED
         return dealer_change_state(self.deadline, self.returned_on, today)
 
     def days_left(self, today: date) -> int:
@@ -104,7 +106,8 @@ class DealerChangeRow:
         return dealer_change_months(self.returned_on)
 
     def is_overdue(self, today: date) -> bool:
-        return self.state(today) is DealerChangeState.EXPIRED
+        """期限切れ and not yet closed by the clerk: a form to chase or to close."""
+        return self.closed_on is None and self.state(today) is DealerChangeState.EXPIRED
 
     def is_due_soon(self, today: date, within_days: int) -> bool:
         return (
@@ -125,6 +128,7 @@ _ROW_COLUMNS = (
     DealerChangeRequest.effective_month,
     DealerChangeRequest.notification_seen_on,
     DealerChangeRequest.logo_confirmed_on,
+    DealerChangeRequest.closed_on,
 )
 
 _FIELDS = (
@@ -136,6 +140,7 @@ _FIELDS = (
     "effective_month",
     "notification_seen_on",
     "logo_confirmed_on",
+    "closed_on",
 )
 
 
@@ -147,20 +152,27 @@ def _not_effective() -> ColumnElement[bool]:
 def _waiting(today: date) -> ColumnElement[bool]:
     return and_(
         _not_effective(),
+        DealerChangeRequest.closed_on.is_(None),
         DealerChangeRequest.returned_on.is_(None),
         DealerChangeRequest.deadline >= today,
     )
 
 
-def _overdue(today: date) -> ColumnElement[bool]:
+def _expired(today: date) -> ColumnElement[bool]:
     # FAQ: not returned by the deadline → no change; a return after the deadline counts as none.
     return and_(
         _not_effective(),
         or_(
             and_(DealerChangeRequest.returned_on.is_(None), DealerChangeRequest.deadline < today),
             DealerChangeRequest.returned_on > DealerChangeRequest.deadline,
+            DealerChangeRequest.closed_on.is_not(None),
         ),
     )
+
+
+def _overdue(today: date) -> ColumnElement[bool]:
+    """期限切れ and not closed: what the tab title counts and highlights."""
+    return and_(_expired(today), DealerChangeRequest.closed_on.is_(None))
 
 
 def _condition(kind: RequestFilter, today: date, due_within_days: int) -> ColumnElement[bool]:
@@ -168,7 +180,7 @@ def _condition(kind: RequestFilter, today: date, due_within_days: int) -> Column
     if kind is RequestFilter.OPEN:
         return _waiting(today)
     if kind is RequestFilter.OVERDUE:
-        return _overdue(today)
+        return _expired(today)
     if kind is RequestFilter.DUE_SOON:
         return and_(_waiting(today), request.deadline <= today + timedelta(days=due_within_days))
     if kind is RequestFilter.RETURNED:
@@ -191,7 +203,8 @@ def _ids_statement(kind: RequestFilter, today: date, due_within_days: int, query
     # What needs the clerk first: waiting forms (nearest deadline on top), then overdue
     # ones, returned ones and finished ones, each of those most recent first.
     rank = case(
-        (_waiting(today), 0), (_overdue(today), 1), (_not_effective(), 2), else_=3
+        (_waiting(today), 0), (_overdue(today), 1), (_expired(today), 2), (_not_effective(), 3),
+        else_=4,
     )
     waiting_deadline = case((_waiting(today), request.deadline), else_=None)
     statement = (
@@ -393,19 +406,15 @@ def record_logo_confirmed(db: Database, request_id: int, on: date | None, *, tod
 
 
 def check_expire(row: DealerChangeRow, today: date) -> Refusal | None:
-    if row.state(today) is not DealerChangeState.WAITING:
+    """Close a waiting request (stop waiting) or an overdue one (its missed deadline dealt with)."""
+    if not (row.state(today) is DealerChangeState.WAITING or row.is_overdue(today)):
         return Refusal.NOT_WAITING
-    if row.fax_sent_on >= today:
-        return Refusal.SENT_TODAY
     return None
 
 
 def expire_request(db: Database, request_id: int, *, today: date) -> None:
-    """Stop waiting for the form now (the customer declined, the form was lost, …).
-
-    There is no "closed" column: the deadline moves to yesterday, so the state becomes
-    期限切れ by the FAQ rule itself, and the original deadline stays in the audit log.
-    """
+    """Close the request as 期限切れ: the customer declined, the form was lost, or the
+    deadline passed and the clerk has dealt with it. The deadline on the form stays as sent."""
     with db.unit_of_work() as session:
         _refuse(request_id, check_expire(_snapshot(session, request_id), today))
-        _update(session, _load(session, request_id), deadline=today - timedelta(days=1))
+        _update(session, _load(session, request_id), closed_on=today)

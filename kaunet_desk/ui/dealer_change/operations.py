@@ -7,7 +7,7 @@ refusal is shown at once; the list is then reloaded in the background.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from kaunet_desk.domain import dealer_change_months
@@ -187,12 +187,11 @@ def expire(tab: DealerChangeTab, row: DealerChangeRow) -> None:
     if database is None:
         return
     text = _(
-        "{who} の返送待ちを終了し、期限切れにします。\n"
-        "返送期限を {deadline} から {yesterday} に繰り上げます（元の期限は変更履歴に残ります）。\n"
+        "{who} の依頼（返送期限 {deadline}）を期限切れとして閉じます。\n"
+        "閉じた依頼は期限超過の件数に数えません。"
         "この後に届いた FAX では販売店は変更されません。"
         "変更するには新しい FAX 用紙を送ってください。\n"
         "この操作は取り消せません。"
-    ).format(who=_who(row), deadline=format_date(row.deadline),
-             yesterday=format_date(today - timedelta(days=1)))
+    ).format(who=_who(row), deadline=format_date(row.deadline))
     if messages.ask(tab, _("期限切れにする"), text, _("期限切れにする")):
         _apply(tab, row, today, lambda: svc.expire_request(database, row.id, today=today))

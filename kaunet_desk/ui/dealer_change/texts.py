@@ -88,9 +88,7 @@ def refusal_text(refusal: Refusal, row: DealerChangeRow, today: date) -> str:
             return _("FAX が期限内に返送されていません。返送前は販売店は変更されません。")
         return _("変更月は返送の翌月か翌々月（{months}）です。").format(months=months_text(months))
     if refusal is Refusal.NOT_WAITING:
-        return _("返送待ちの依頼だけ期限切れにできます。")
-    if refusal is Refusal.SENT_TODAY:
-        return _("本日送付した FAX は、期限が送付日より前になるため本日中は期限切れにできません。")
+        return _("返送待ちか期限超過の依頼だけ期限切れにできます。")
     if refusal is Refusal.BEFORE_RETURN:
         return _("返送日（{returned}）より前の日付です。").format(
             returned=format_date(row.returned_on)

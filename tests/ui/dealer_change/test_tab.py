@@ -354,14 +354,14 @@ def test_expire_asks_first_and_cancel_changes_nothing(
 
     QTimer.singleShot(0, lambda: answer("キャンセル"))
     tab.actions_by_name["expire"].trigger()
-    assert svc.get_request(db, request_id).deadline == date(2026, 5, 24)
-    assert "取り消せません" in seen[0] and "2026/05/19" in seen[0]
+    assert svc.get_request(db, request_id).closed_on is None
+    assert "取り消せません" in seen[0] and "2026/05/24" in seen[0]
     QTimer.singleShot(0, lambda: answer("期限切れにする"))
     tab.actions_by_name["expire"].trigger()
     qtbot.waitUntil(lambda: _cell(tab, request_id, "state") == "期限切れ", timeout=5_000)
-    assert svc.get_request(db, request_id).deadline == date(2026, 5, 19)
-    assert tabs.tabText(tabs.indexOf(tab)) == "販売店変更 FAX (1)"
-    # Overdue now: the next step offered is a new form to the same customer.
+    assert svc.get_request(db, request_id).deadline == date(2026, 5, 24)  # as sent
+    assert tabs.tabText(tabs.indexOf(tab)) == "販売店変更 FAX"  # closed: not counted
+    # Closed now: the next step offered is a new form to the same customer.
     assert tab.actions_by_name["resend"].isEnabled()
     assert not tab.actions_by_name["expire"].isEnabled()
     tab.actions_by_name["resend"].trigger()
