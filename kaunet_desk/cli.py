@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from kaunet_desk.reports.cli import add_report_parser, run_report
+
 
 def _add_db(parser: argparse.ArgumentParser, required: bool = False) -> None:
     parser.add_argument(
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(shot)
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--lang", choices=("ja", "en"), default="ja")
+    add_report_parser(sub)
     return parser
 
 
@@ -153,6 +156,7 @@ COMMANDS = {
     "screenshot": _cmd_screenshot,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "report": run_report,
 }
 
 

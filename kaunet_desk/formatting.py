@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency, format_decimal
 
@@ -27,11 +29,22 @@ def babel_locale() -> str:
     return _LOCALES.get(language(), "ja_JP")
 
 
+@lru_cache(maxsize=8)
+def _babel(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+@lru_cache(maxsize=65536)
+def _yen(amount: int, locale: str) -> str:
+    # Reports format tens of thousands of amounts; Babel's parse per call dominated.
+    return format_currency(amount, "JPY", locale=_babel(locale))
+
+
 def format_yen(amount: int, *, locale: str | None = None) -> str:
     """``￥12,345`` / ``-￥200`` — integer yen only; a float is a bug upstream."""
     if not isinstance(amount, int) or isinstance(amount, bool):
         raise TypeError(f"amount must be int yen, got {type(amount).__name__}")
-    return format_currency(amount, "JPY", locale=locale or babel_locale())
+    return _yen(amount, locale or babel_locale())
 
 
 def format_number(value: int, *, locale: str | None = None) -> str:
