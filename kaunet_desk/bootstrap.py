@@ -37,7 +37,7 @@ APT_PACKAGES = (
     "poppler-utils",
 )
 # The installer test freezes the app and compiles the NSIS script (tests/installer/).
-BUILD_PACKAGES = ("nsis",)
+BUILD_PACKAGES = ("nsis", "binutils")  # binutils: PyInstaller needs objdump on Linux
 
 
 def _say(message: str) -> None:
