@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 
 from kaunet_desk.domain import order_total_yen
 from kaunet_desk.domain.enums import CustomerKind, InvoicePaymentMethod, OrderStatus, PaymentMethod
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services import customers as svc
+from kaunet_desk.store.services.errors import Duplicate
 from kaunet_desk.store.services.orders import OrderDraft, enter_order, month_total
 
 
@@ -73,5 +73,5 @@ def test_next_month_starts_from_zero(db: Database, account_id: int) -> None:
 
 def test_order_number_unique_per_account(db: Database, account_id: int) -> None:
     enter_order(db, order(account_id, "D1", 100))
-    with pytest.raises(IntegrityError):
+    with pytest.raises(Duplicate):
         enter_order(db, order(account_id, "D1", 100))

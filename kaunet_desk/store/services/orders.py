@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kaunet_desk.domain import limit_decision, order_total_yen
@@ -19,7 +20,7 @@ from kaunet_desk.domain.text import normalize_text
 from kaunet_desk.store import audit
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, KaunetAccount, Order
-from kaunet_desk.store.services.errors import NotFound
+from kaunet_desk.store.services.errors import Duplicate, NotFound
 
 COUNTED_STATUSES = (OrderStatus.ORDERED.value, OrderStatus.SHIPPED.value)
 
@@ -159,7 +160,10 @@ def enter_order(db: Database, draft: OrderDraft) -> OrderEntry:
             decided_limit_yen=customer.monthly_limit_yen if over else None,
         )
         session.add(row)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError as error:  # uq_orders_account_order_no
+            raise Duplicate("order", "order_no", row.order_no) from error
         audit.record(
             session,
             action="create",

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import IntegrityError
 
 from kaunet_desk.domain.enums import LimitDecision, PaymentMethod
 from kaunet_desk.i18n import _
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import CustomerRow
-from kaunet_desk.store.services.errors import NotFound
+from kaunet_desk.store.services.errors import Duplicate, NotFound
 from kaunet_desk.store.services.orders import OrderDraft, OrderEntry, enter_order
 from kaunet_desk.store.services.purchase_history import card_order_no
 from kaunet_desk.ui.background import Background
@@ -131,8 +130,8 @@ class OrderEntryDialog(QDialog):
     ) -> OrderEntry | None:
         try:
             entry = enter_order(self.database, draft)
-        except IntegrityError:
-            # Someone else saved the same number meanwhile (uq_orders_account_order_no).
+        except Duplicate:
+            # Someone else saved the same number meanwhile.
             show_error(_("このカウネット ID には同じ注文番号がすでにあります"))
             return None
         except NotFound:
