@@ -62,6 +62,15 @@ def _excepthook(
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, trace)
         return
+    from kaunet_desk.ui.safety_messages import explain_known
+
+    known = explain_known(error)
+    if known is not None:
+        # A locked, read-only or full database, a server gone: the unit of work rolled
+        # back; the clerk gets the sentence and what to do, the traceback stays in the log.
+        box = QMessageBox(QMessageBox.Icon.Warning, _("保存できませんでした"), known)
+        box.exec()
+        return
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         _("予期しないエラー"),

@@ -56,17 +56,46 @@ def test_a_broken_file_gives_a_message_not_a_traceback(
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"this is not a database" * 100)
     shown: list[str] = []
-    monkeypatch.setattr(
-        "kaunet_desk.ui.main_window.QMessageBox.critical",
-        lambda _parent, title, text: shown.append(f"{title}: {text}"),
-    )
+
+    def read_and_close(box: object) -> int:  # the clerk reads the message and closes it
+        shown.append(f"{box.windowTitle()}: {box.text()}\n{box.informativeText()}")
+        return 0
+
+    monkeypatch.setattr("kaunet_desk.ui.safety_dialogs.QMessageBox.exec", read_and_close)
     window = MainWindow(_settings(tmp_path))
     qtbot.addWidget(window)
     window.open_database(broken)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(shown) and not window.progress.isVisibleTo(window),
+                    timeout=10_000)
     assert window.database is None
-    assert "データベースを開けません" in shown[0]
+    assert "データベースが壊れています" in shown[0] and "上書き" in shown[0]
+    assert "バックアップが見つかりません" in shown[0]  # this test's data folder has none
+    assert window.db_label.text() == "データベースが開いていません"
+    assert broken.read_bytes() == b"this is not a database" * 100  # left as it was
     window.close()
+
+
+def test_change_history_menu_and_the_lock(qtbot: QtBot, tmp_path: Path, db_path: Path) -> None:
+    from kaunet_desk.store.safety import lock_path
+    from kaunet_desk.ui.audit.dialog import AuditLogDialog
+
+    _seed(db_path)
+    window = MainWindow(_settings(tmp_path), today=date(2026, 11, 23))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.audit_action.isEnabled()
+    assert window.audit_action.statusTip() == "データベースを開くと使えます"
+    window.open_database(db_path)
+    qtbot.waitUntil(lambda: window.database is not None, timeout=10_000)
+    assert lock_path(db_path).exists()
+    assert window.audit_action.isEnabled()
+    window.audit_action.trigger()
+    dialog = window.findChild(AuditLogDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=10_000)
+    assert dialog.model.rowCount() == 1  # the seeded customer's creation
+    window.close()
+    assert not lock_path(db_path).exists()
 
 
 def test_geometry_and_last_tab_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
