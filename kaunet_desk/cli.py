@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from kaunet_desk.reports.cli import add_report_parser, run_report
+from kaunet_desk.transfer.cli import add_transfer_parsers, run_export, run_import
 
 
 def _add_db(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--lang", choices=("ja", "en"), default="ja")
     add_report_parser(sub)
+    add_transfer_parsers(sub)
     return parser
 
 
@@ -157,6 +159,8 @@ COMMANDS = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "report": run_report,
+    "import": run_import,
+    "export": run_export,
 }
 
 

@@ -1,0 +1,1 @@
+"""The import dialog and the "export this table" helper (menus are wired by the main window)."""
