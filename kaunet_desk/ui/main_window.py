@@ -24,6 +24,8 @@ from kaunet_desk.store.database import Database
 from kaunet_desk.store.location import describe
 from kaunet_desk.ui.background import Background
 from kaunet_desk.ui.options import BACKUP_KEEP_DAYS, backup_folder
+from kaunet_desk.ui.safe_open import SafeOpener
+from kaunet_desk.ui.safety_messages import explain
 from kaunet_desk.ui.shortcuts_dialog import show_shortcuts
 from kaunet_desk.ui.tab import Tab
 from kaunet_desk.ui.tabs import make_tabs
@@ -37,6 +39,8 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.database: Database | None = None
         self.background = Background(self)
+        # Lock, file check, restore offer and network warning around every open.
+        self.opener = SafeOpener(self, self.background, lambda: backup_folder(self.settings))
         self.setWindowTitle(_("Kaunet Desk — KDDI まとめてオフィス"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -80,6 +84,20 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
         file_menu.addAction(self._action(_("データベースを開く…"), self.choose_database,
                                          QKeySequence.StandardKey.Open))
+        self.audit_action = self._action(_("変更履歴…"), self.show_audit_log, "Ctrl+Shift+H",
+                                         enabled=False)
+        self.audit_action.setStatusTip(_("データベースを開くと使えます"))
+        file_menu.addAction(self.audit_action)
+        file_menu.addSeparator()
+        self.import_action = self._action(_("CSV の取り込み…"), self.import_csv, enabled=False)
+        self.export_action = self._action(_("表を書き出す (CSV / Excel)…"), self.export_current,
+                                          "Ctrl+Shift+E", enabled=False)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("印刷…"), self.print_current,
+                                         QKeySequence.StandardKey.Print))
+        file_menu.addAction(self._action(_("帳票の設定…"), self.edit_report_settings))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("終了"), self.close, QKeySequence.StandardKey.Quit))
         view_menu = self.menuBar().addMenu(_("表示(&V)"))
@@ -103,22 +121,38 @@ class MainWindow(QMainWindow):
             return
         self.set_busy(True)
         self.db_label.setText(_("データベースを開いています…"))
-        self.background.run(lambda: Database.open(db), self.attach, self._open_failed)
+        self.opener.open(db, self.attach, self._open_failed)
 
-    def _open_failed(self, error: Exception) -> None:
+    def _open_failed(self, error: Exception | None) -> None:
+        """``error`` is None when the clerk cancelled (in use, damaged file not restored)."""
         self.set_busy(False)
-        self.db_label.setText(_("データベースが開いていません"))
+        self._show_database_label()
+        if error is None:
+            return
         QMessageBox.critical(
             self, _("データベースを開けません"),
-            _("データベースを開けませんでした。\n{error}").format(error=error),
+            _("データベースを開けませんでした。\n{error}").format(error=explain(error)),
         )
+
+    def _show_database_label(self) -> None:
+        if self.database is None:
+            self.db_label.setText(_("データベースが開いていません"))
+            return
+        text = _("データベース: {path}").format(path=describe(self.database.url))
+        if self.opener.read_only:
+            text += _("(読み取り専用)")
+        self.db_label.setText(text)
 
     def attach(self, database: Database) -> None:
         if self.database is not None and self.database is not database:
             self.database.close()
         self.database = database
         self.set_busy(False)
-        self.db_label.setText(_("データベース: {path}").format(path=describe(database.url)))
+        self._show_database_label()
+        self.audit_action.setEnabled(True)
+        self.import_action.setEnabled(True)
+        self.export_action.setEnabled(True)
+        self.audit_action.setStatusTip(_("だれが・いつ・何を変更したかを表示します"))
         self.day_label.setText(
             _("本日は営業日") if is_business_day(self.today) else _("本日は休業日")
         )
@@ -171,6 +205,13 @@ class MainWindow(QMainWindow):
 
         self.background.run(work, show)
 
+    def show_audit_log(self) -> None:
+        if self.database is None:
+            return
+        from kaunet_desk.ui.audit.dialog import show_audit_log
+
+        show_audit_log(self, self.database, self.background, self.settings, today=self.today)
+
     def choose_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, _("データベースを開く"), "", _("SQLite データベース (*.sqlite *.db);;すべて (*)")
@@ -198,6 +239,46 @@ class MainWindow(QMainWindow):
         if field is not None:
             field.setFocus()
             field.selectAll()
+
+    def import_csv(self) -> None:
+        """ファイル → CSV の取り込み…: customers or orders; every tab reloads afterwards."""
+        if self.database is None:
+            return
+        from kaunet_desk.ui.transfer.import_dialog import ImportDialog
+
+        kind = "orders" if self.current_tab().key == "purchases" else "customers"
+        dialog = ImportDialog(self, database=self.database, settings=self.settings, kind=kind)
+        dialog.imported.connect(lambda _result: self._reload_all())
+        dialog.open()
+        self.import_dialog = dialog
+
+    def _reload_all(self) -> None:
+        for tab in self.tab_list:
+            tab.reload()
+        self.refresh_counts()
+
+    def export_current(self) -> None:
+        """ファイル → 表を書き出す…: the current tab's table as shown, to CSV or XLSX."""
+        model = self.current_tab().table_model()
+        if model is None:
+            self.statusBar().showMessage(_("このタブには書き出せる表がありません。"), 8000)
+            return
+        from kaunet_desk.ui.transfer.export_table import export_table
+
+        export_table(self, model, self.current_tab().key)
+
+    def print_current(self) -> None:
+        """ファイル → 印刷… (Ctrl+P): the current tab's report, when it has one now."""
+        if self.database is None or not self.current_tab().print_current():
+            self.statusBar().showMessage(
+                _("このタブには今印刷できる帳票がありません(理由はタブのボタンの横)。"), 8000)
+
+    def edit_report_settings(self) -> None:
+        """ファイル → 帳票の設定…: sender, issuer, 西暦/和暦, FAX deadline (QSettings)."""
+        from kaunet_desk.ui.report_settings_dialog import ReportSettingsDialog
+
+        self.report_settings_dialog = ReportSettingsDialog(self.settings, self, today=self.today)
+        self.report_settings_dialog.open()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -233,4 +314,5 @@ class MainWindow(QMainWindow):
         self.background.wait(5000)
         if self.database is not None:
             self.database.close()
+        self.opener.release()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Esc", _("編集を取り消す")),
         ("Ctrl+1 … Ctrl+5", _("タブを切り替える")),
         ("Ctrl+O", _("データベースを開く")),
+        ("Ctrl+P", _("現在のタブの帳票を印刷")),
         ("Ctrl+Q", _("終了")),
     ]
 

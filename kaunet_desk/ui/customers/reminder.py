@@ -34,7 +34,7 @@ class HelpLineReminder(QFrame):
         if not changes:
             self.hide()
             return
-        fields = "、".join(dict.fromkeys(field_label(c.field) for c in changes))
+        fields = _("、").join(dict.fromkeys(field_label(c.field) for c in changes))
         self.text.setText(_(
             "{fields}の変更を記録しました。\n"
             "移転による電話番号・住所の変更は、お客さまから「カウネットヘルプコール」へ"

@@ -45,8 +45,9 @@ class SaveBar(QWidget):
         self.cancel_button.setEnabled(dirty)
         self.cancel_button.setToolTip("" if dirty else _("変更はありません"))
         if to_fix:
-            links = "、".join(f'<a href="{escape(n)}">{escape(label)}</a>' for n, label in to_fix)
-            plain = "、".join(label for _n, label in to_fix)
+            comma = _("、")
+            links = comma.join(f'<a href="{escape(n)}">{escape(label)}</a>' for n, label in to_fix)
+            plain = comma.join(label for _n, label in to_fix)
             self._disable(_("保存できません。次の項目を確認してください: {fields}"), links, plain,
                           error=True)
         elif not dirty:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaunet_desk.formatting import format_number
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import _, ngettext
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import customer_rows
 from kaunet_desk.ui.background import Background
@@ -171,7 +171,8 @@ class CustomersTab(Tab):
             self.count_label.setText(_("{count} 件 / 全 {total} 件").format(
                 count=count, total=format_number(self._total)))
         else:
-            self.count_label.setText(_("{count} 件").format(count=count))
+            self.count_label.setText(
+                ngettext("{count} 件", "{count} 件", len(ids)).format(count=count))
 
     def _load_failed(self, _query: str, error: object) -> None:
         self.count_label.setText(_("読み込めませんでした: {error}").format(error=error))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from kaunet_desk.formatting import format_number
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import _, ngettext
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import CustomerRow, customer_ids, customer_rows
 from kaunet_desk.ui.background import Background
@@ -154,7 +154,8 @@ class CustomerPicker(QWidget):
             return
         previous = self.current_id()
         self.model.reset(ids)
-        self.status.setText(_("{count} 件").format(count=format_number(len(ids))))
+        self.status.setText(
+            ngettext("{count} 件", "{count} 件", len(ids)).format(count=format_number(len(ids))))
         wanted = self._wanted if self._wanted is not None else previous
         position = self.model.position(wanted) if wanted is not None else None
         if position is None and len(ids) == 1:
@@ -178,6 +179,13 @@ class CustomerPicker(QWidget):
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
             return None
         return self.model.customer_id(index.row())
+
+    def current_name(self) -> str:
+        """The chosen customer's name, "" when none is chosen."""
+        if self.current_id() is None:
+            return ""
+        row = self.model.customer(self.view.selectionModel().currentIndex().row())
+        return row.name if row is not None else ""
 
     def _current_changed(self, *_args: object) -> None:
         current = self.current_id()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaunet_desk.formatting import format_number
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import _, ngettext
 from kaunet_desk.store.services.dealer_change import RequestFilter
 from kaunet_desk.ui.dealer_change.settings import DUE_WITHIN_DAYS
 from kaunet_desk.ui.dealer_change.texts import FILTER_NAMES
@@ -85,4 +85,5 @@ class FilterBar(QWidget):
             self.count.setText(_("読み込み中…"))
 
     def set_count(self, count: int) -> None:
-        self.count.setText(_("{count} 件").format(count=format_number(count)))
+        self.count.setText(ngettext("{count} 件", "{count} 件", count).format(
+            count=format_number(count)))

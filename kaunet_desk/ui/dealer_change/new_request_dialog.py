@@ -1,8 +1,12 @@
 """A new dealer-change FAX form sent to a customer (FAQ 販売店について).
 
-The return deadline is proposed as the sending day plus a setting (DEADLINE_DAYS) and
-follows the sending day until the clerk edits it; a deadline before the sending day is
-shown on the field and blocks 登録.
+The return deadline is proposed as the sending day plus the reports' setting
+「FAX の返送期限(日数)」 (帳票の設定) and follows the sending day until the clerk edits it;
+a deadline before the sending day is shown on the field and blocks the next step.
+
+Accepting does not record anything yet: the FAX form is drawn and previewed next, and the
+request is recorded when that form is printed, saved or confirmed as sent (send_dialog.py).
+``submit`` checks the draft the way the service will, so what gets printed can be recorded.
 """
 
 from __future__ import annotations
@@ -36,10 +40,10 @@ from kaunet_desk.ui.dealer_change.field_errors import (
     to_qdate,
 )
 
-# Saves the draft; returns the problems to show on the fields (empty: saved).
+# Checks the draft; returns the problems to show on the fields (empty: go on).
 Submit = Callable[[RequestDraft], list[FieldProblem]]
 
-_PROBLEM_TEXT = {
+PROBLEM_TEXT = {
     ("deadline", "before_sent"): N_("返送期限は FAX 送付日以降にしてください。"),
     ("kaunet_account_id", "not_of_customer"): N_("このお客さまのカウネット ID ではありません。"),
     ("customer_id", "not_found"): N_(
@@ -63,7 +67,7 @@ class NewRequestDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("new_request_dialog")
-        self.setWindowTitle(_("担当販売店変更 FAX の送付を記録"))
+        self.setWindowTitle(_("担当販売店変更 FAX を送る"))
         self._database = database
         self._submit = submit
         self._deadline_days = deadline_days
@@ -101,7 +105,8 @@ class NewRequestDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("登録"))
+        self.ok_button.setText(_("FAX 用紙を作成…"))
+        self.ok_button.setObjectName("ok_button")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -165,7 +170,7 @@ class NewRequestDialog(QDialog):
         customer = None if self.picker.current_id() is not None else self.customer_hint.text()
         deadline = None
         if self.deadline_on() < self.sent_on():
-            deadline = _(_PROBLEM_TEXT["deadline", "before_sent"])
+            deadline = _(PROBLEM_TEXT["deadline", "before_sent"])
         self.customer_hint.setVisible(customer is not None)
         show_error(self.picker.view, self.customer_error, None)
         show_error(self.deadline, self.deadline_error, deadline)
@@ -178,7 +183,7 @@ class NewRequestDialog(QDialog):
                   "kaunet_account_id": (self.account, self.account_error)}
         for problem in problems:
             field, label = fields.get(problem.field, (self.picker.view, self.customer_error))
-            text = _PROBLEM_TEXT.get((problem.field, problem.code), problem.code)
+            text = PROBLEM_TEXT.get((problem.field, problem.code), problem.code)
             show_error(field, label, _(text))
 
     def accept(self) -> None:

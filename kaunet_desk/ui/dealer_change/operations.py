@@ -1,7 +1,8 @@
 """What each action of the tab does: open its dialog, confirm, call the service, reload.
 
 Service calls here are single-row updates (a few ms), so they run on the GUI thread and a
-refusal is shown at once; the list is then reloaded in the background.
+refusal is shown at once; the list is then reloaded in the background. FAX forms are drawn
+off the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from kaunet_desk.domain import dealer_change_months
 from kaunet_desk.domain.customer_fields import FieldProblem
 from kaunet_desk.formatting import format_date, format_month
 from kaunet_desk.i18n import _
+from kaunet_desk.store.database import Database
 from kaunet_desk.store.services import dealer_change as svc
+from kaunet_desk.store.services.customers import get_customer
 from kaunet_desk.store.services.dealer_change import DealerChangeRefused, DealerChangeRow
 from kaunet_desk.store.services.errors import NotFound, ValidationFailed
 from kaunet_desk.ui.dealer_change import messages
 from kaunet_desk.ui.dealer_change.date_dialog import DateDialog
 from kaunet_desk.ui.dealer_change.effective_dialog import EffectiveDialog
-from kaunet_desk.ui.dealer_change.new_request_dialog import NewRequestDialog
-from kaunet_desk.ui.dealer_change.settings import DEADLINE_DAYS
+from kaunet_desk.ui.dealer_change.fax_sheet import FaxSheet, write_fax_sheet
+from kaunet_desk.ui.dealer_change.new_request_dialog import PROBLEM_TEXT, NewRequestDialog
+from kaunet_desk.ui.dealer_change.send_dialog import FaxSendDialog
 from kaunet_desk.ui.dealer_change.texts import months_text, refusal_text
+from kaunet_desk.ui.printing.report_settings import load_report_settings
 
 if TYPE_CHECKING:
     from kaunet_desk.ui.dealer_change.view import DealerChangeTab
@@ -48,28 +53,87 @@ def _who(row: DealerChangeRow) -> str:
     return _("{customer} さま").format(customer=row.customer_name)
 
 
+def _check_draft(database: Database, draft: svc.RequestDraft) -> list[FieldProblem]:
+    """The service's own checks, before the form is drawn: what is printed must record."""
+    problems = draft.problems()
+    try:
+        customer = get_customer(database, draft.customer_id)
+    except NotFound:
+        return [FieldProblem("customer_id", "not_found")]
+    if draft.kaunet_account_id is not None and draft.kaunet_account_id not in {
+        account.id for account in customer.accounts
+    }:
+        problems.append(FieldProblem("kaunet_account_id", "not_of_customer"))
+    return problems
+
+
+def _problem_text(problems: list[FieldProblem]) -> str:
+    return _("、").join(_(PROBLEM_TEXT.get((p.field, p.code), p.code)) for p in problems)
+
+
 def new_request(
     tab: DealerChangeTab, customer_id: int | None = None, account_id: int | None = None
 ) -> None:
+    """新規 FAX 送付: choose the customer and dates, then the form is drawn and previewed;
+    the request is recorded only once the form was printed, saved or confirmed as sent
+    (send_dialog.py says exactly when)."""
     database = tab.database
     if database is None:
         return
-
-    def submit(draft: svc.RequestDraft) -> list[FieldProblem]:
-        try:
-            new_id = svc.create_request(database, draft)
-        except ValidationFailed as error:
-            return error.problems
-        except NotFound:
-            return [FieldProblem("customer_id", "not_found")]
-        tab.reload(select=new_id)
-        return []
-
-    tab.show_dialog(NewRequestDialog(
+    dialog = NewRequestDialog(
         tab, database=database, background=tab.background, today=tab.today(),
-        deadline_days=DEADLINE_DAYS.read(tab.settings), submit=submit,
+        deadline_days=load_report_settings(tab.settings).fax_return_days,
+        submit=lambda draft: _check_draft(database, draft),
         customer_id=customer_id, kaunet_account_id=account_id,
-    ))
+    )
+
+    def accepted() -> None:
+        draft = dialog.draft()
+        if draft is None:
+            return
+        kaunet_id = dialog.account.currentText() if dialog.account.currentData() else ""
+        name = dialog.picker.current_name()
+        sheet = FaxSheet(draft.customer_id, name, kaunet_id, draft.fax_sent_on, draft.deadline)
+        _draw_then_send(tab, database, draft, sheet)
+
+    dialog.accepted.connect(accepted)
+    tab.show_dialog(dialog)
+
+
+def _draw_then_send(
+    tab: DealerChangeTab, database: Database, draft: svc.RequestDraft, sheet: FaxSheet
+) -> None:
+    path = tab.next_fax_path()
+    read_settings = tab.report_settings_reader()
+    tab.set_drawing(True)
+
+    def drawn(_pages: int) -> None:
+        tab.set_drawing(False)
+
+        def record() -> str | None:
+            try:
+                new_id = svc.create_request(database, draft)
+            except ValidationFailed as error:
+                return _problem_text(error.problems)
+            except NotFound:
+                return _problem_text([FieldProblem("customer_id", "not_found")])
+            tab.reload(select=new_id)
+            return None
+
+        tab.show_dialog(FaxSendDialog(
+            path, who=_("{customer} さま").format(customer=sheet.customer_name),
+            sent_on=sheet.sent_on, deadline=sheet.deadline,
+            suggested_name=sheet.file_name(), record=record, parent=tab,
+        ))
+
+    def failed(error: Exception) -> None:
+        tab.set_drawing(False)
+        messages.tell(tab, _("FAX 用紙を作成できません"),
+                      _("FAX 用紙を作成できませんでした。送付は記録していません。\n{error}")
+                      .format(error=error))
+
+    tab.background.run(lambda: write_fax_sheet(database, sheet, path, read_settings()),
+                       drawn, failed)
 
 
 def resend(tab: DealerChangeTab, row: DealerChangeRow) -> None:

@@ -63,3 +63,16 @@ def resend(row: DealerChangeRow | None, today: date) -> Reason:
     if row.state(today) is not DealerChangeState.EXPIRED:
         return _("期限切れの依頼だけ再送できます。")
     return None
+
+
+def print_form(row: DealerChangeRow | None, today: date) -> Reason:
+    """A reprint is the form as sent, so only while it can still be returned (FAQ: a form
+    past its deadline changes nothing — a new one with a new deadline is sent instead)."""
+    if row is None:
+        return no_selection()
+    state = row.state(today)
+    if state is DealerChangeState.EXPIRED:
+        return _("期限切れの用紙は印刷しません。「FAX を再送」で新しい期限の用紙を送ってください。")
+    if state is not DealerChangeState.WAITING:
+        return _("返送済みの依頼です。")
+    return None

@@ -27,5 +27,4 @@ class IntSetting:
 
 # "Due soon": a waiting request whose deadline is at most this many days away.
 DUE_WITHIN_DAYS = IntSetting("dealer_change/due_within_days", 3, 0, 60)
-# The return deadline proposed for a new form: this many days after the FAX is sent.
-DEADLINE_DAYS = IntSetting("dealer_change/deadline_days", 14, 0, 180)
+# The deadline proposed for a new form is the reports' fax_return_days (帳票の設定).

@@ -16,8 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTemporaryDir,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,25 +46,28 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kaunet_desk.domain import DealerChangeState
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import N_, _
+from kaunet_desk.store.database import Database
 from kaunet_desk.store.services import dealer_change as svc
 from kaunet_desk.store.services.dealer_change import DealerChangeRow, RequestFilter
 from kaunet_desk.ui.background import Background
 from kaunet_desk.ui.dealer_change import operations, reasons
 from kaunet_desk.ui.dealer_change.columns import COLUMNS, Day
+from kaunet_desk.ui.dealer_change.fax_sheet import FaxSheet, write_fax_sheet
 from kaunet_desk.ui.dealer_change.filter_bar import FilterBar
 from kaunet_desk.ui.dealer_change.model import PAGE, DealerChangeModel
 from kaunet_desk.ui.dealer_change.settings import DUE_WITHIN_DAYS
 from kaunet_desk.ui.dealer_change.texts import RULE_SUMMARY
-from kaunet_desk.ui.tab import Tab
+from kaunet_desk.ui.printing import ReportButtons
+from kaunet_desk.ui.tab import Tab, pdf_file_name, report_row
 
 # Widest text a column usually holds, to size columns without reading every row.
 _SAMPLES = {
     "customer": "株式会社みどり文具センター",
     "kaunet_id": "K0000000000",
     "days_left": "-300 日",
-    "state": "変更完了",
-    "alert": "期限超過",
+    "state": N_("変更完了"),
+    "alert": N_("期限超過"),
     "months": "2026年12月 または 2027年1月",
     "effective": "2026年12月",
     "mail": "✓ 2026/12/31",
@@ -75,6 +88,7 @@ def _plain(text: str) -> str:
 
 class DealerChangeTab(Tab):
     key = "dealer_change"
+    report_buttons: ReportButtons  # the overdue list; Ctrl+P prints it
     title_changed = Signal(str)
     SEARCH_DEBOUNCE_MS = 250
 
@@ -89,9 +103,13 @@ class DealerChangeTab(Tab):
         self.dialog: QDialog | None = None
         self._generation = 0
         self._select_after: int | None = None
+        self._drawing = False  # a new FAX form is being drawn
+        self._fax_folder = QTemporaryDir()
+        self._fax_serial = 0
         self.model = DealerChangeModel(self._fetch_rows, self)
         self._build()
         self.filters.days.setValue(DUE_WITHIN_DAYS.read(settings))
+        self._update_overdue_report()
         self._update_actions()
 
     # -- building ---------------------------------------------------------------------
@@ -142,6 +160,7 @@ class DealerChangeTab(Tab):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.why)
+        self._build_reports(layout)
         layout.addWidget(rule)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -154,13 +173,95 @@ class DealerChangeTab(Tab):
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.setTabOrder(self.filters.search, self.table)
 
+    def _build_reports(self, layout: QVBoxLayout) -> None:
+        """Two reports: the overdue list (the tab's N days) and the selected request's form."""
+        self._read_report_settings = self.report_settings_reader()
+        self._overdue_subject: tuple[Database, int] | None = None
+        self._form_subject: tuple[Database, FaxSheet] | None = None
+        self.overdue_caption = QLabel()
+        self.overdue_caption.setObjectName("overdue_caption")
+        self.report_buttons = ReportButtons(
+            self, self._make_overdue_pdf, title=_("担当販売店変更 FAX 未返信一覧"),
+            suggested_name=pdf_file_name(_("販売店変更FAX未返信一覧")),
+            background=self.background,
+        )
+        self.report_buttons.setObjectName("overdue_report")
+        self.form_caption = QLabel(_("選んだ依頼の FAX 用紙:"))
+        self.form_caption.setObjectName("form_caption")
+        self.form_buttons = ReportButtons(
+            self, self._make_form_pdf, title=_("担当販売店変更 FAX"),
+            suggested_name=pdf_file_name(_("販売店変更FAX")), background=self.background,
+        )
+        self.form_buttons.setObjectName("form_report")
+        width = max(self.overdue_caption.fontMetrics().horizontalAdvance(text) for text in (
+            _("未返信一覧(期限切れ・60 日以内):"), self.form_caption.text())) + 8
+        for caption, buttons in ((self.overdue_caption, self.report_buttons),
+                                 (self.form_caption, self.form_buttons)):
+            caption.setMinimumWidth(width)  # the two rows of buttons line up
+            layout.addLayout(report_row(caption, buttons))
+
+    def _make_overdue_pdf(self, path: Path) -> None:
+        """Runs off the GUI thread: only plain values set on the GUI thread are read."""
+        from kaunet_desk.reports.fax_overdue import write_fax_overdue
+
+        subject = self._overdue_subject
+        if subject is None:
+            raise ValueError(_("データベースが開いていません。"))
+        database, days = subject
+        write_fax_overdue(database, path, today=self.today(),
+                          settings=self._read_report_settings(), within_days=days)
+
+    def _make_form_pdf(self, path: Path) -> None:
+        """Runs off the GUI thread: only plain values set on the GUI thread are read."""
+        subject = self._form_subject
+        if subject is None:
+            raise ValueError(reasons.no_selection())
+        database, sheet = subject
+        write_fax_sheet(database, sheet, path, self._read_report_settings())
+
+    def _update_overdue_report(self) -> None:
+        days = self.filters.days.value()
+        self.overdue_caption.setText(
+            _("未返信一覧(期限切れ・{days} 日以内):").format(days=days))
+        database = self.database
+        if database is None:
+            self._overdue_subject = None
+            self.report_buttons.set_unavailable(_("データベースが開いていません。"))
+            return
+        self._overdue_subject = (database, days)
+        self.report_buttons.suggested_name = pdf_file_name(
+            _("販売店変更FAX未返信一覧"), self.today().isoformat())
+        self.report_buttons.set_unavailable(None)
+
+    def _update_form_report(self, row: DealerChangeRow | None, why: str | None) -> None:
+        database = self.database
+        if database is None or row is None or why is not None:
+            self._form_subject = None
+            self.form_buttons.set_unavailable(why or reasons.no_selection())
+            return
+        sheet = FaxSheet.of_request(row)
+        self._form_subject = (database, sheet)
+        self.form_buttons.suggested_name = sheet.file_name()
+        self.form_buttons.set_unavailable(None)
+
+    # -- new forms --------------------------------------------------------------------
+    def next_fax_path(self) -> Path:
+        """A new file each time: a preview may still hold the previous one open (Windows)."""
+        self._fax_serial += 1
+        return Path(self._fax_folder.path()) / f"fax-{self._fax_serial}.pdf"
+
+    def set_drawing(self, drawing: bool) -> None:
+        """While a new form is drawn, 新規 FAX 送付 waits (and says so)."""
+        self._drawing = drawing
+        self._update_actions()
+
     def _size_columns(self) -> None:
         bold = QFont(self.table.font())
         bold.setBold(True)  # overdue rows are bold: size for them
         metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader().fontMetrics()
         for index, column in enumerate(COLUMNS):
-            sample = _SAMPLES.get(column.key, _DATE_SAMPLE)
+            sample = _(_SAMPLES.get(column.key, _DATE_SAMPLE))
             width = max(metrics.horizontalAdvance(sample) + 12,
                         header.horizontalAdvance(_(column.header)) + 16)
             if column.key == "alert":
@@ -214,6 +315,10 @@ class DealerChangeTab(Tab):
                          reasons.resend, _("期限切れのお客さまに新しい FAX 用紙を送ります"))
         self._row_action("expire", _("期限切れにする(&X)"), None, operations.expire,
                          reasons.expire, _("返送待ちを終了します（確認あり・取り消し不可）"))
+        self._row_action("print_form", _("FAX 用紙を印刷(&P)…"), None,
+                         lambda tab, _row: tab.form_buttons.print_button.click(),
+                         reasons.print_form,
+                         _("送った FAX 用紙(同じ送付日と返送期限)をもう一度印刷します"))
 
     # -- Tab --------------------------------------------------------------------------
     def title(self) -> str:
@@ -244,6 +349,12 @@ class DealerChangeTab(Tab):
 
     def _filters_changed(self) -> None:
         DUE_WITHIN_DAYS.write(self.settings, self.filters.days.value())
+        self._update_overdue_report()
+        self.reload()
+
+    def attach(self, database: Database) -> None:
+        self.database = database
+        self._update_overdue_report()
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
@@ -330,7 +441,12 @@ class DealerChangeTab(Tab):
         row = self.selected_request()
         today = self.today()
         new = self.actions_by_name["new"]
-        new_reason = None if self.database is not None else _("データベースが開いていません。")
+        if self.database is None:
+            new_reason: str | None = _("データベースが開いていません。")
+        elif self._drawing:
+            new_reason = _("FAX 用紙を作成しています…")
+        else:
+            new_reason = None
         new.setEnabled(new_reason is None)
         new.setToolTip(new_reason or str(new.data()))
         grouped: dict[str, list[str]] = {}
@@ -339,6 +455,8 @@ class DealerChangeTab(Tab):
         for name, reason in self._reasons.items():
             action = self.actions_by_name[name]
             why = reason(row, today) if self.database is not None else new_reason
+            if name == "print_form":
+                self._update_form_report(row, why)
             action.setEnabled(why is None)
             action.setToolTip(why or str(action.data()))
             if why:
@@ -347,7 +465,7 @@ class DealerChangeTab(Tab):
             self.why.setText(reasons.no_selection())
         else:
             self.why.setText(_("　／　").join(
-                _("{actions}: {why}").format(actions="・".join(names), why=why)
+                _("{actions}: {why}").format(actions=_("・").join(names), why=why)
                 for why, names in grouped.items()
             ))
 
@@ -370,8 +488,8 @@ class DealerChangeTab(Tab):
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.setObjectName("context_menu")
-        for name in ("returned", "effective", "mail", "logo", None, "resend", "new", None,
-                     "expire"):
+        for name in ("returned", "effective", "mail", "logo", None, "resend", "new",
+                     "print_form", None, "expire"):
             if name is None:
                 menu.addSeparator()
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,18 +31,20 @@ from PySide6.QtWidgets import (
 from kaunet_desk.domain.enums import CustomerKind
 from kaunet_desk.domain.invoice_preview import InvoicePreview
 from kaunet_desk.formatting import format_date, format_month, format_number, format_yen
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import _, ngettext
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import customer_ids
 from kaunet_desk.store.services.customers import get_customer
 from kaunet_desk.store.services.invoice_preview import invoice_preview
 from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.invoice.batch_control import InvoiceBatchControl, Subject
 from kaunet_desk.ui.invoice.customer_list_model import CustomerListModel
 from kaunet_desk.ui.invoice.lines import FeeFacts, InvoiceLine, invoice_lines
 from kaunet_desk.ui.invoice.model import Column, InvoiceLinesModel
 from kaunet_desk.ui.limits.debounce import debounce_timer
 from kaunet_desk.ui.limits.month_picker import MonthPicker
-from kaunet_desk.ui.tab import Tab
+from kaunet_desk.ui.printing import ReportButtons
+from kaunet_desk.ui.tab import Tab, pdf_file_name, report_row
 
 _SEARCH_DELAY_MS = 250
 _PREVIEW_DELAY_MS = 150
@@ -83,7 +86,9 @@ class _SearchField(QLineEdit):
 
 
 class InvoiceTab(Tab):
+    main_table = "lines"
     key = "invoice"
+    report_buttons: ReportButtons  # always has one
     customers_listed = Signal()
     preview_shown = Signal()
 
@@ -144,6 +149,7 @@ class InvoiceTab(Tab):
         )
         self.month_picker = MonthPicker(lambda: self.today())
         self.month_picker.month_changed.connect(lambda _month: self._compute_now())
+        self.month_picker.month_changed.connect(lambda _month: self.batch.refresh())
         self.heading = QLabel(_("左の一覧でお客さまを選んでください"))
         self.heading.setObjectName("invoice_heading")
         font = self.heading.font()
@@ -190,6 +196,7 @@ class InvoiceTab(Tab):
         ))
         footnote.setWordWrap(True)
         footnote.setStyleSheet("color: #555555;")
+        self._build_reports()
 
         month_row = QHBoxLayout()
         month_row.addWidget(QLabel(_("ご請求月")))
@@ -206,6 +213,7 @@ class InvoiceTab(Tab):
         right_layout.addWidget(self.period)
         right_layout.addWidget(self.lines, 1)
         right_layout.addWidget(self.total)
+        right_layout.addLayout(report_row(None, self.report_buttons))
         right_layout.addWidget(footnote)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -215,11 +223,50 @@ class InvoiceTab(Tab):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([440, 820])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.batch)
         self._preview_timer = debounce_timer(self, _PREVIEW_DELAY_MS, self._compute_now)
         QWidget.setTabOrder(self.search, self.customers)
         QWidget.setTabOrder(self.customers, self.month_picker)
         QWidget.setTabOrder(self.month_picker, self.lines)
+        previous: QWidget = self.lines
+        for button in (*self.report_buttons.buttons(), self.batch.button):
+            QWidget.setTabOrder(previous, button)
+            previous = button
+
+    def _build_reports(self) -> None:
+        """The shown invoice as PDF, and every invoice of the billing month at once."""
+        self._report_invoice: tuple[Database, int, date] | None = None
+        self._read_report_settings = self.report_settings_reader()
+        self.report_buttons = ReportButtons(
+            self, self._make_invoice_pdf, title=_("請求書(プレビュー)"),
+            suggested_name=pdf_file_name(_("請求書プレビュー")), background=self.background,
+        )
+        self.report_buttons.set_unavailable(_("左の一覧でお客さまを選んでください。"))
+        self.batch = InvoiceBatchControl(
+            self.background, self._batch_subject, lambda: self.today(),
+            self._read_report_settings, self,
+        )
+
+    def _batch_subject(self) -> Subject:
+        if self.database is None:
+            return _("データベースが開いていません。")
+        return self.database, self.month_picker.month()
+
+    def _make_invoice_pdf(self, path: Path) -> None:
+        """Runs off the GUI thread: only plain values set on the GUI thread are read."""
+        from kaunet_desk.reports.invoice import write_invoices
+
+        shown = self._report_invoice
+        if shown is None:
+            raise ValueError(_("請求書が表示されていません。"))
+        database, customer_id, billing = shown
+        write_invoices(database, [customer_id], billing, path, today=self.today(),
+                       settings=self._read_report_settings())
+
+    def _report_unavailable(self, reason: str) -> None:
+        self._report_invoice = None
+        self.report_buttons.set_unavailable(reason)
 
     # -- Tab -------------------------------------------------------------------------
     def search_field(self) -> QLineEdit:
@@ -229,6 +276,10 @@ class InvoiceTab(Tab):
         """For the main window's (or a test's) idea of today; the billing month follows."""
         self.today = lambda: today
         self.month_picker.set_month(today)
+
+    def attach(self, database: Database) -> None:
+        super().attach(database)
+        self.batch.refresh()
 
     def reload(self) -> None:
         self._run_search()
@@ -255,7 +306,8 @@ class InvoiceTab(Tab):
             if generation != self._search_generation:
                 return
             self.customers_model.set_ids(database, ids)
-            self.customer_count.setText(_("{count} 件").format(count=format_number(len(ids))))
+            self.customer_count.setText(ngettext("{count} 件", "{count} 件", len(ids)).format(
+                count=format_number(len(ids))))
             row = None if keep is None else self.customers_model.row_of(keep)
             if row is not None:
                 self._select_row(row)
@@ -316,6 +368,7 @@ class InvoiceTab(Tab):
         today = self.today()
         self.progress.show()
         self.status.setText(_("計算しています…"))
+        self._report_unavailable(_("請求書を計算しています…"))
 
         def done(computed: _Computed) -> None:
             if generation == self._preview_generation:
@@ -327,6 +380,7 @@ class InvoiceTab(Tab):
                 self.lines_model.set_lines([])
                 self.total.setText("")
                 self.status.setText(_("計算できませんでした: {error}").format(error=error))
+                self._report_unavailable(_("請求書を計算できませんでした。"))
 
         self.background.run(
             lambda: compute_preview(database, customer_id, billing, today), done, failed
@@ -340,6 +394,7 @@ class InvoiceTab(Tab):
         self.period.setText("")
         self.lines_model.set_lines([])
         self.total.setText("")
+        self._report_unavailable(_("左の一覧でお客さまを選んでください。"))
 
     def _show(self, computed: _Computed) -> None:
         preview = computed.preview
@@ -354,5 +409,13 @@ class InvoiceTab(Tab):
         self.lines_model.set_lines(computed.lines)
         self.total.setText(_("ご請求額(カウネット分) {total}").format(
             total=format_yen(preview.total_yen)))
+        database = self.database
+        if database is not None:
+            month = preview.billing_month
+            self._report_invoice = (database, preview.customer_id, month)
+            self.report_buttons.suggested_name = pdf_file_name(
+                _("請求書プレビュー"), preview.customer_name,
+                f"{month.year:04d}-{month.month:02d}")
+            self.report_buttons.set_unavailable(None)
         self.preview_shown.emit()
 

@@ -33,7 +33,7 @@ class MonthPicker(QWidget):
         self.this_month_button = QPushButton(_("今月"))
         self.edit = QDateEdit()
         # Year and month only: ↑/↓ on the month section steps a month at a time.
-        self.edit.setDisplayFormat("yyyy年M月")
+        self.edit.setDisplayFormat(_("yyyy年M月"))
         self.edit.setCurrentSection(QDateEdit.Section.MonthSection)
         self.edit.setMinimumWidth(110)
         self.edit.setAccessibleName(_("月"))

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kaunet_desk.formatting import format_month, format_number, format_yen
 from kaunet_desk.i18n import _
+from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import customer_ids, customer_rows
 from kaunet_desk.store.services.customers import (
     LimitChangeRecord,
@@ -56,7 +58,8 @@ from kaunet_desk.ui.limits.settings import (
 )
 from kaunet_desk.ui.limits.table import limits_table
 from kaunet_desk.ui.limits.warning_share import WarningShareBox
-from kaunet_desk.ui.tab import Tab
+from kaunet_desk.ui.printing import ReportButtons
+from kaunet_desk.ui.tab import Tab, pdf_file_name, report_row
 
 _SEARCH_DELAY_MS = 250
 _DETAIL_DELAY_MS = 120
@@ -80,6 +83,7 @@ class _Detail:
 
 class LimitsTab(Tab):
     key = "limits"
+    report_buttons: ReportButtons  # always has one
     # Emitted once a month's rows (or new levels) are in the table.
     loaded = Signal()
 
@@ -102,6 +106,7 @@ class LimitsTab(Tab):
     def _build(self) -> None:
         self.month_picker = MonthPicker(lambda: self.today())
         self.month_picker.month_changed.connect(lambda _month: self.reload())
+        self._build_report()
 
         self.filters = FilterButtons()
         self.filters.chosen.connect(self._set_filter)
@@ -174,11 +179,56 @@ class LimitsTab(Tab):
         layout.addLayout(first)
         layout.addLayout(second)
         layout.addWidget(self.splitter, 1)
+        layout.addLayout(report_row(self.report_caption, self.report_buttons))
         layout.addWidget(legend)
         QWidget.setTabOrder(self.month_picker, self.search)
         QWidget.setTabOrder(self.search, self.filter_buttons[LimitFilter.ALL])
         QWidget.setTabOrder(self.filter_buttons[LimitFilter.ALL], self.warning.spin)
         QWidget.setTabOrder(self.warning.spin, self.table)
+        previous: QWidget = self.table
+        for button in self.report_buttons.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
+
+    def _build_report(self) -> None:
+        """The month's limit list as PDF: the month shown, customers with counted orders."""
+        self.report_caption = QLabel()
+        self.report_caption.setObjectName("report_caption")
+        self.report_caption.setToolTip(_("この月に集計対象の注文があるお客さまの一覧です"))
+        self._report_month: tuple[Database, date] | None = None
+        self._read_report_settings = self.report_settings_reader()
+        self.report_buttons = ReportButtons(
+            self, self._make_limits_pdf, title=_("月間購入上限金額 一覧"),
+            suggested_name=pdf_file_name(_("月間購入上限金額一覧")), background=self.background,
+        )
+        self.month_picker.month_changed.connect(lambda _month: self._update_report())
+        self._update_report()
+
+    def _make_limits_pdf(self, path: Path) -> None:
+        """Runs off the GUI thread: only plain values set on the GUI thread are read."""
+        from kaunet_desk.reports.limits import write_limits
+
+        chosen = self._report_month
+        if chosen is None:
+            raise ValueError(_("データベースが開いていません。"))
+        database, month = chosen
+        write_limits(database, month, path, today=self.today(),
+                     settings=self._read_report_settings())
+
+    def _update_report(self) -> None:
+        month = self.month_picker.month()
+        self.report_caption.setText(
+            _("上限一覧 {month}:").format(month=format_month(month)))
+        buttons = self.report_buttons
+        database = self.database
+        if database is None:
+            self._report_month = None
+            buttons.set_unavailable(_("データベースが開いていません。"))
+            return
+        self._report_month = (database, month)
+        buttons.suggested_name = pdf_file_name(_("月間購入上限金額一覧"),
+                                               f"{month.year:04d}-{month.month:02d}")
+        buttons.set_unavailable(None)
 
     # -- Tab -------------------------------------------------------------------------
     def search_field(self) -> QLineEdit:
@@ -190,6 +240,7 @@ class LimitsTab(Tab):
         self.month_picker.set_month(today)
 
     def reload(self) -> None:
+        self._update_report()
         database = self.database
         if database is None:
             return

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kaunet_desk.formatting import format_month, format_yen
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import N_, _
 from kaunet_desk.store.services.orders import OrderEntry
 from kaunet_desk.ui.purchases.labels import status_label
 
-OVER_LIMIT_MESSAGE = "月間購入上限金額を超過したため、この注文はキャンセルされました"
+OVER_LIMIT_MESSAGE = N_("月間購入上限金額を超過したため、この注文はキャンセルされました")
 
 
 class LimitResult(QWidget):

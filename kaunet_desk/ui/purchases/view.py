@@ -8,6 +8,7 @@ never shows. Orders are entered here too, with the monthly limit applied at once
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,20 +27,21 @@ from PySide6.QtWidgets import (
 from kaunet_desk.domain import reflection_date
 from kaunet_desk.domain.rates import RateTable
 from kaunet_desk.formatting import format_month, format_number, format_yen
-from kaunet_desk.i18n import _
+from kaunet_desk.i18n import _, ngettext
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import customer_rows
 from kaunet_desk.store.services.orders import OrderEntry
 from kaunet_desk.store.services.purchase_history import HistoryRow, history_ids, history_rows
 from kaunet_desk.store.services.rates import load_rates
 from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.printing import ReportButtons
 from kaunet_desk.ui.purchases.columns import COLUMNS, column_index
 from kaunet_desk.ui.purchases.customer_picker import CustomerPicker
 from kaunet_desk.ui.purchases.details_dialog import OrderDetailsDialog
 from kaunet_desk.ui.purchases.model import ROW_ROLE, PurchaseHistoryModel
 from kaunet_desk.ui.purchases.month_range import MonthRange
 from kaunet_desk.ui.purchases.order_dialog import OrderEntryDialog
-from kaunet_desk.ui.tab import Tab
+from kaunet_desk.ui.tab import Tab, pdf_file_name, report_row
 
 ROW_HEIGHT = 24
 
@@ -59,7 +61,9 @@ def load_history(
 
 
 class PurchasesTab(Tab):
+    main_table = "view"
     key = "purchases"
+    report_buttons: ReportButtons  # always has one
 
     def __init__(self, background: Background, settings: QSettings) -> None:
         super().__init__(background, settings)
@@ -101,13 +105,56 @@ class PurchasesTab(Tab):
             "反映日は発送の翌営業日の午後です。"
         ))
         self.legend.setWordWrap(True)
+        self._build_report()
 
         QShortcut(QKeySequence("Ctrl+N"), self, self.open_order_entry,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._lay_out()
         self._update_new_order_button()
+        self._update_report()
 
     # -- building ----------------------------------------------------------------
+    def _build_report(self) -> None:
+        # FAQ 購入履歴: the statement covers the window My KDDI Biz 総合 shows, whatever
+        # months the table is set to, so the caption says which.
+        self.report_caption = QLabel(_("購入履歴明細(今月を含む 6 か月):"))
+        self.report_caption.setObjectName("report_caption")
+        self._report_customer: tuple[Database, int] | None = None
+        self._read_report_settings = self.report_settings_reader()
+        self.report_buttons = ReportButtons(
+            self, self._make_history_pdf, title=_("購入履歴明細"),
+            suggested_name=pdf_file_name(_("購入履歴明細")), background=self.background,
+        )
+
+    def _make_history_pdf(self, path: Path) -> None:
+        """Runs off the GUI thread: only plain values set on the GUI thread are read."""
+        from kaunet_desk.reports.history import write_history
+
+        chosen = self._report_customer
+        if chosen is None:
+            raise ValueError(_("お客さまが選ばれていません。"))
+        database, customer_id = chosen
+        write_history(database, customer_id, path, today=self.today(),
+                      settings=self._read_report_settings())
+
+    def _update_report(self) -> None:
+        customer = self.picker.customer
+        database = self.database
+        if database is None:
+            reason: str | None = _("データベースが開いていません。")
+        elif customer is None:
+            reason = _("「全顧客」では作れません。お客さまを 1 件選んでください。")
+        else:
+            reason = None
+        buttons = self.report_buttons
+        if database is not None and customer is not None:
+            self._report_customer = (database, customer.id)
+            buttons.suggested_name = pdf_file_name(
+                _("購入履歴明細"), customer.name, self.today().isoformat())
+        else:
+            self._report_customer = None
+        buttons.set_unavailable(reason)
+
     def _set_up_view(self) -> None:
         view = self.view
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,6 +194,7 @@ class PurchasesTab(Tab):
         layout.addLayout(filters)
         layout.addLayout(info)
         layout.addWidget(self.view, 1)
+        layout.addLayout(report_row(self.report_caption, self.report_buttons))
         layout.addWidget(self.legend)
         self.setTabOrder(self.picker.line_edit, self.picker.all_button)
         self.setTabOrder(self.picker.all_button, self.months.from_combo)
@@ -154,6 +202,10 @@ class PurchasesTab(Tab):
         self.setTabOrder(self.months.to_combo, self.months.reset_button)
         self.setTabOrder(self.months.reset_button, self.new_order_button)
         self.setTabOrder(self.new_order_button, self.view)
+        previous = self.view
+        for button in self.report_buttons.buttons():
+            self.setTabOrder(previous, button)
+            previous = button
 
     # -- Tab ---------------------------------------------------------------------
     def title(self) -> str:
@@ -168,6 +220,7 @@ class PurchasesTab(Tab):
         self.picker.set_customer(None, emit=False)  # an id of another ledger means nothing
         self.months.set_today(self.today())  # emits changed → _filter_changed → load
         self._update_new_order_button()
+        self._update_report()
 
     def reload(self) -> None:
         """F5: the same customer and months again; the selected order stays selected."""
@@ -181,6 +234,7 @@ class PurchasesTab(Tab):
             column_index("customer"), self.picker.customer_id is not None
         )
         self._update_new_order_button()
+        self._update_report()
         self._load(clear=True)
 
     def _load(self, *, clear: bool) -> None:
@@ -232,7 +286,8 @@ class PurchasesTab(Tab):
         def finished() -> None:
             self.busy.hide()
             self.status_label.setText(
-                _("{count} 件").format(count=format_number(self.model.rowCount()))
+                ngettext("{count} 件", "{count} 件", self.model.rowCount()).format(
+                    count=format_number(self.model.rowCount()))
             )
             self._restore_selection()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -21,8 +22,9 @@ from kaunet_desk.ui.dealer_change.effective_dialog import EffectiveDialog
 from kaunet_desk.ui.dealer_change.field_errors import to_qdate
 from kaunet_desk.ui.dealer_change.new_request_dialog import NewRequestDialog
 from kaunet_desk.ui.dealer_change.view import DealerChangeTab
+from kaunet_desk.ui.printing import printer as printing
 
-from .support import TODAY, Customer, column_texts, wait_loaded
+from .support import TODAY, Customer, column_texts, pdf_printer, wait_loaded, wait_send_dialog
 
 OpenTab = Callable[[], tuple[QTabWidget, DealerChangeTab]]
 AddCustomer = Callable[[str, str, str], Customer]
@@ -59,7 +61,8 @@ def _cell(tab: DealerChangeTab, request_id: int, key: str) -> str:
 
 
 def test_create_a_request_through_the_dialog(
-    qtbot: QtBot, db: Database, open_tab: OpenTab, add_customer: AddCustomer
+    qtbot: QtBot, db: Database, open_tab: OpenTab, add_customer: AddCustomer,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
     add_customer("鈴木文具店", "スズキブングテン", "K200")
     yamada = add_customer("株式会社山田商事", "ヤマダショウジ", "K100")
@@ -90,8 +93,15 @@ def test_create_a_request_through_the_dialog(
     assert not dialog.deadline_error.isVisible()
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    # The form is drawn and previewed; nothing is recorded until it goes out.
+    send = wait_send_dialog(qtbot, tab)
+    assert svc.request_ids(db, today=TODAY) == []
+    monkeypatch.setattr(printing, "choose_printer",
+                        lambda *_args: pdf_printer(tmp_path / "printed.pdf"))
+    qtbot.mouseClick(send.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5_000)
-    assert tab.dialog is None
+    send.close()  # recorded: closes without asking
+    qtbot.waitUntil(lambda: tab.dialog is None)
     [request_id] = svc.request_ids(db, today=TODAY)
     row = svc.get_request(db, request_id)
     assert (row.customer_id, row.kaunet_account_id) == (yamada.id, yamada.account_id)
@@ -105,7 +115,7 @@ def test_moving_the_sending_day_moves_the_proposed_deadline(
     qtbot: QtBot, open_tab: OpenTab, add_customer: AddCustomer, settings: QSettings
 ) -> None:
     add_customer("鈴木文具店", "スズキブングテン", "K200")
-    settings.setValue("dealer_change/deadline_days", 10)
+    settings.setValue("reports/fax_return_days", 10)  # 帳票の設定
     _tabs, tab = open_tab()
     tab.actions_by_name["new"].trigger()
     dialog = tab.dialog
