@@ -100,6 +100,10 @@ def ensure_venv(extras: str) -> Path:
     _say(f"installing the project into {VENV} ({extras or 'runtime'})")
     target = f"{ROOT}[{extras}]" if extras else str(ROOT)
     subprocess.run([str(python), "-m", "pip", "install", "-q", "-e", target], check=True)
+    # kaunet_desk/locale/*.mo are build products (not in git): compile them from i18n/.
+    _say("compiling the message catalogs")
+    subprocess.run([str(python), "-m", "kaunet_desk.catalogs", "compile"], check=True,
+                   stdout=subprocess.DEVNULL)
     return python
 
 

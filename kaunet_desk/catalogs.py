@@ -64,8 +64,11 @@ def update() -> None:
         catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
         if language == "ja":  # the sources are Japanese
             for message in catalog:
-                if message.id and not message.string:
-                    message.string = message.id
+                # A message turned plural comes back fuzzy from update(): still msgstr = msgid.
+                if message.id and (not message.string or message.fuzzy):
+                    message.string = ((message.id[0],) if isinstance(message.id, tuple)
+                                      else message.id)
+                    message.flags.discard("fuzzy")
         with path.open("wb") as handle:
             write_po(handle, catalog, sort_output=True, width=100, ignore_obsolete=True)
 

@@ -70,7 +70,9 @@ def format_date(
         return f"{wareki_year(day)}{day.month}月{day.day}日"
     if locale.startswith("ja"):
         return f"{day.year}/{day.month:02d}/{day.day:02d}"
-    return babel_format_date(day, "medium", locale=locale)
+    # Numeric, as wide as the Japanese form the table columns are sized for ("Nov 20, 2026"
+    # was cut off in every date column) and unambiguous: ISO 8601.
+    return babel_format_date(day, "yyyy-MM-dd", locale=locale)
 
 
 def format_month(

@@ -24,10 +24,13 @@ _language = DEFAULT_LANGUAGE
 
 def _load(language: str) -> gettext.NullTranslations:
     compiled = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if compiled.exists():
+    source = SOURCE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    # In a checkout, a .po edited after the last compile wins over the stale .mo.
+    stale = source.exists() and compiled.exists() and (
+        source.stat().st_mtime > compiled.stat().st_mtime)
+    if compiled.exists() and not stale:
         with compiled.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    source = SOURCE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if source.exists():
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po

@@ -40,7 +40,7 @@ _HIDDEN = {
     HistoryVisibility.CARD: N_("非表示（カード払い）"),
 }
 _CANCELLED = {
-    OrderStatus.CANCELLED.value: N_("キャンセル"),
+    OrderStatus.CANCELLED.value: N_("キャンセル済"),
     OrderStatus.CANCELLED_OVER_LIMIT.value: N_("キャンセル（上限超過）"),
 }
 

@@ -47,6 +47,7 @@ _NO_LINE_START = set("、。，．,.)）」』】〕〉》・ー…‥？！?!�
 _NO_LINE_END = set("（「『【〔〈《([{“‘")
 # Runs kept whole when wrapping: Latin words, numbers, IDs, e-mail addresses.
 _TOKEN = re.compile(r"[A-Za-z0-9@._\-/:+#%&=~]+|\s+|.", re.DOTALL)
+_LATIN = re.compile(r"[A-Za-z0-9@._\-/:+#%&=~]")
 
 def new_canvas(target: Target, *, title: str, subject: str = "") -> Canvas:
     """An A4 canvas with the document properties set and the IPAex fonts registered."""
@@ -157,7 +158,12 @@ def wrap_text(text: str, width: float, size: float, font: str = GOTHIC) -> list[
             if line:
                 carried = ""
                 if token[0] in _NO_LINE_START and len(line) > 1:
-                    line, carried = line[:-1], line[-1]
+                    # 追い出し takes the last character along — a whole Latin word, not its
+                    # last letter ("still count / s)." in English reports).
+                    keep = len(line) - 1
+                    while keep > 1 and _LATIN.match(line[keep - 1]) and _LATIN.match(line[keep]):
+                        keep -= 1
+                    line, carried = line[:keep], line[keep:]
                 while len(line) > 1 and line[-1] in _NO_LINE_END:
                     line, carried = line[:-1], line[-1] + carried
                 lines.append(line.rstrip())

@@ -23,6 +23,7 @@ from kaunet_desk.i18n import _
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.location import describe
 from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.language import LANGUAGE
 from kaunet_desk.ui.options import BACKUP_KEEP_DAYS, backup_folder
 from kaunet_desk.ui.safe_open import SafeOpener
 from kaunet_desk.ui.safety_messages import explain
@@ -109,6 +110,14 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(
                 tab.title(), lambda _=False, i=index: self.tabs.setCurrentIndex(i),
                 f"Ctrl+{index + 1}"))
+        language_menu = view_menu.addMenu(_("言語 (Language)"))
+        current = LANGUAGE.get(self.settings)
+        for value, label in (("ja", "日本語"), ("en", "English"),
+                             ("system", _("OS の設定に合わせる"))):
+            action = self._action(label, lambda _=False, v=value: self.choose_language(v))
+            action.setCheckable(True)
+            action.setChecked(value == current)
+            language_menu.addAction(action)
         help_menu = self.menuBar().addMenu(_("ヘルプ(&H)"))
         help_menu.addAction(self._action(_("キーボード ショートカット"),
                                          lambda: show_shortcuts(self)))
@@ -279,6 +288,16 @@ class MainWindow(QMainWindow):
 
         self.report_settings_dialog = ReportSettingsDialog(self.settings, self, today=self.today)
         self.report_settings_dialog.open()
+
+    def choose_language(self, value: str) -> None:
+        """Stored now, applied at the next start; the data is never touched."""
+        LANGUAGE.set(self.settings, value)
+        self.settings.sync()
+        QMessageBox.information(
+            self, _("言語 (Language)"),
+            _("次回の起動から表示言語が変わります。\n"
+              "The language changes the next time Kaunet Desk starts."),
+        )
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -105,7 +105,7 @@ class ReportSettingsDialog(QDialog):
             example=format_date(example_day, style=DateStyle.GREGORIAN)))
         self.gregorian.setObjectName("gregorian")
         self.wareki = QRadioButton(_("和暦({example})").format(
-            example=format_date(example_day, style=DateStyle.WAREKI)))
+            example=format_date(example_day, style=DateStyle.WAREKI, locale="ja_JP")))
         self.wareki.setObjectName("wareki")
         self.date_style = QButtonGroup(self)
         self.date_style.addButton(self.gregorian)

@@ -36,7 +36,7 @@ class MonthPicker(QWidget):
         self.edit.setDisplayFormat(_("yyyy年M月"))
         self.edit.setCurrentSection(QDateEdit.Section.MonthSection)
         self.edit.setMinimumWidth(110)
-        self.edit.setAccessibleName(_("月"))
+        self.edit.setAccessibleName(_("対象月"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -8,7 +8,7 @@ from kaunet_desk.i18n import N_, _
 _STATUS = {
     OrderStatus.ORDERED.value: N_("受注"),
     OrderStatus.SHIPPED.value: N_("発送済"),
-    OrderStatus.CANCELLED.value: N_("キャンセル"),
+    OrderStatus.CANCELLED.value: N_("キャンセル済"),
     # FAQ 月間購入上限金額 — kept apart so the clerk can explain it.
     OrderStatus.CANCELLED_OVER_LIMIT.value: N_("上限超過キャンセル"),
 }
