@@ -37,7 +37,13 @@ APT_PACKAGES = (
     "poppler-utils",
 )
 # The installer test freezes the app and compiles the NSIS script (tests/installer/).
-BUILD_PACKAGES = ("nsis", "binutils")  # binutils: PyInstaller needs objdump on Linux
+# binutils: PyInstaller's objdump; libpython: the shared library PyInstaller bundles
+# (Debian's python3 is linked statically and ships it separately).
+BUILD_PACKAGES = (
+    "nsis",
+    "binutils",
+    f"libpython{sys.version_info.major}.{sys.version_info.minor}",
+)
 
 
 def _say(message: str) -> None:
