@@ -25,16 +25,23 @@ def run_gui(db: str | Path | None) -> int:
     app = make_application()
     from PySide6.QtCore import QSettings
 
-    from kaunet_desk.ui.crash import install_crash_handler
     from kaunet_desk.ui.language import apply_language
 
-    install_crash_handler()
     settings = QSettings()
     apply_language(settings, app)
     # Imported after the language is set: module-level labels are translated on import.
     from kaunet_desk.ui.main_window import MainWindow
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, defer_tabs=True)
     window.show()
-    QTimer.singleShot(0, lambda: window.open_database(db))
+
+    def finish_startup() -> None:
+        # After the first paint: the log and crash dialog, the tabs, then the database.
+        from kaunet_desk.ui.crash import install_crash_handler
+
+        install_crash_handler()
+        window.build_tabs()
+        window.open_database(db)
+
+    QTimer.singleShot(0, finish_startup)
     return app.exec()

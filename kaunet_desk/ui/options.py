@@ -8,8 +8,6 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
-from kaunet_desk.store.backup import default_backup_dir
-
 T = TypeVar("T", int, str, bool)
 
 
@@ -39,4 +37,8 @@ BACKUP_KEEP_DAYS = Option("backup/keep_days", 14)
 
 def backup_folder(settings: QSettings) -> Path:
     chosen = BACKUP_FOLDER.get(settings)
-    return Path(chosen) if chosen else default_backup_dir()
+    if chosen:
+        return Path(chosen)
+    from kaunet_desk.store.backup import default_backup_dir
+
+    return default_backup_dir()

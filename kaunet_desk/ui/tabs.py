@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from kaunet_desk.i18n import N_
 
-from kaunet_desk.ui.background import Background
-from kaunet_desk.ui.tab import Tab
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from kaunet_desk.ui.background import Background
+    from kaunet_desk.ui.tab import Tab
+
+# Shown before the tabs are built (the window paints first); each tab's title() may add to it.
+TAB_TITLES: tuple[str, ...] = (
+    N_("お客さま"),
+    N_("購入履歴"),
+    N_("月間購入上限"),
+    N_("販売店変更 FAX"),
+    N_("請求書プレビュー"),
+)
 
 # (key, module, class): the key is also the settings group and the screenshot name.
 TAB_CLASSES: tuple[tuple[str, str, str], ...] = (

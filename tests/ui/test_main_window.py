@@ -111,3 +111,34 @@ def test_geometry_and_last_tab_are_remembered(qtbot: QtBot, tmp_path: Path) -> N
     assert again.tabs.currentIndex() == 3
     assert (again.width(), again.height()) == (700, 500)
     again.close()
+
+
+def test_the_window_module_paints_without_the_database_layer() -> None:
+    """First paint must not wait for SQLAlchemy and the tabs (≈ 0.5 s to import)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kaunet_desk.ui.main_window; "
+        "print(sorted(m for m in ('sqlalchemy', 'kaunet_desk.store.database', "
+        "'kaunet_desk.ui.customers.view', 'reportlab') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_deferred_tabs_show_titles_first_then_build_on_open(
+    qtbot: QtBot, tmp_path: Path, db_path: Path
+) -> None:
+    _seed(db_path)
+    window = MainWindow(_settings(tmp_path), defer_tabs=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tab_list == []
+    assert window.tabs.tabText(0) == "お客さま" and window.tabs.count() == 5
+    window.open_database(db_path)
+    assert [t.key for t in window.tab_list] == [
+        "customers", "purchases", "limits", "dealer_change", "invoice"]
+    qtbot.waitUntil(lambda: window.database is not None, timeout=10_000)
+    window.close()
