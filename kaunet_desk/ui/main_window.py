@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(_("CSV の取り込み…"), self.import_csv, enabled=False)
         self.export_action = self._action(_("表を書き出す (CSV / Excel)…"), self.export_current,
                                           "Ctrl+Shift+E", enabled=False)
+        self.backup_action = self._action(_("バックアップを作成…"), self.back_up, enabled=False)
+        self.restore_action = self._action(_("バックアップから復元…"), self.restore_backup,
+                                           enabled=False)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -209,6 +215,8 @@ class MainWindow(QMainWindow):
         self._show_database_label()
         self.audit_action.setEnabled(True)
         self.import_action.setEnabled(True)
+        self.backup_action.setEnabled(True)
+        self.restore_action.setEnabled(True)
         self.export_action.setEnabled(True)
         self.audit_action.setStatusTip(_("だれが・いつ・何を変更したかを表示します"))
         self.day_label.setText(
@@ -300,6 +308,25 @@ class MainWindow(QMainWindow):
         if field is not None:
             field.setFocus()
             field.selectAll()
+
+    def back_up(self) -> None:
+        from kaunet_desk.ui.backup_actions import back_up
+
+        back_up(self)
+
+    def restore_backup(self) -> None:
+        from kaunet_desk.ui.backup_actions import restore_from
+
+        restore_from(self)
+
+    def close_database(self) -> None:
+        """Let go of the ledger file (restore replaces it); the tabs keep their widgets."""
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        if self._opener is not None:
+            self._opener.release()
+        self._show_database_label()
 
     def import_csv(self) -> None:
         """ファイル → CSV の取り込み…: customers or orders; every tab reloads afterwards."""
