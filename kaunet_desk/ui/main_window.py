@@ -74,9 +74,15 @@ class MainWindow(QMainWindow):
     def opener(self) -> SafeOpener:
         """Lock, file check, restore offer and network warning around every open."""
         if self._opener is None:
+            from kaunet_desk.store.backup import has_backup_for
             from kaunet_desk.ui.safe_open import SafeOpener
 
-            self._opener = SafeOpener(self, self.background, lambda: backup_folder(self.settings))
+            # PRAGMA quick_check reads the whole file (≈ 1 s at 270 MB): once a day, on the
+            # first start, before the daily backup; later starts check the header only.
+            first_today = not has_backup_for(backup_folder(self.settings), self.today)
+            self._opener = SafeOpener(self, self.background,
+                                      lambda: backup_folder(self.settings),
+                                      quick_check=first_today)
         return self._opener
 
     def build_tabs(self) -> None:
