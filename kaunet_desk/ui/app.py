@@ -26,10 +26,10 @@ def run_gui(db: str | Path | None) -> int:
     app = make_application()
     from PySide6.QtCore import QSettings
 
-    from kaunet_desk.ui.language import apply_language
+    from kaunet_desk.ui.language import apply_language, install_qt_translation
 
     settings = QSettings()
-    apply_language(settings, app)
+    language = apply_language(settings, app, qt_strings=False)
     # Imported after the language is set: module-level labels are translated on import.
     from kaunet_desk.ui.main_window import MainWindow
 
@@ -37,9 +37,11 @@ def run_gui(db: str | Path | None) -> int:
     window.show()
 
     def finish_startup() -> None:
-        # After the first paint: the log and crash dialog, the tabs, then the database.
+        # After the first paint: Qt's strings, the log and crash dialog, the tabs, then the
+        # database.
         from kaunet_desk.ui.crash import install_crash_handler
 
+        install_qt_translation(app, language)
         install_crash_handler()
         window.build_tabs()
         window.open_database(db)

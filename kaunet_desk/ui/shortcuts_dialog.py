@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from kaunet_desk.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
@@ -21,5 +24,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
 
 
 def show_shortcuts(parent: QWidget) -> None:
+    # Imported here: the main window imports this module before its first paint.
+    from PySide6.QtWidgets import QMessageBox
+
     text = "\n".join(f"{keys}\t{meaning}" for keys, meaning in shortcut_rows())
     QMessageBox.information(parent, _("キーボード ショートカット"), text)

@@ -137,8 +137,16 @@ def test_deferred_tabs_show_titles_first_then_build_on_open(
     window.show()
     assert window.tab_list == []
     assert window.tabs.tabText(0) == "お客さま" and window.tabs.count() == 5
+    # Menu titles paint; their actions wait (the first QAction costs ≈ 15 ms of enums).
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "ファイル(&F)", "表示(&V)", "ヘルプ(&H)"]
+    assert window.file_menu.actions() == []
     window.open_database(db_path)
     assert [t.key for t in window.tab_list] == [
         "customers", "purchases", "limits", "dealer_change", "invoice"]
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.file_menu.actions()}
+    # Ctrl+Q on every platform: QKeySequence.StandardKey.Quit is empty on Windows.
+    assert shortcuts["終了"] == "Ctrl+Q"
+    assert shortcuts["データベースを開く…"] == "Ctrl+O"
     qtbot.waitUntil(lambda: window.database is not None, timeout=10_000)
     window.close()
