@@ -221,7 +221,7 @@ class CustomerMaker:
 
         name_kana = business.kana
         kaunet_ids = [str(r["kaunet_id"]) for r in accounts_rows]
-        # Same haystack as store.services.customers._search_text.
+        # Same haystack as store.services.customer_writes.search_text.
         search_text = " ".join(
             [
                 _name_key(business.name),

@@ -45,7 +45,7 @@ from kaunet_desk.reports.tables import (
     paginate,
 )
 from kaunet_desk.store.database import Database
-from kaunet_desk.store.services.invoice_preview import invoice_preview, shipping_month
+from kaunet_desk.store.services.invoice_preview import invoice_previews, shipping_month
 from kaunet_desk.store.services.orders import month_bounds
 from kaunet_desk.store.services.report_data import customers_shipped_between
 
@@ -348,5 +348,5 @@ def write_invoices(
     if customer_ids is None:
         shipped_first = shipping_month(billing_month)
         customer_ids = customers_shipped_between(db, *month_bounds(shipped_first))
-    previews = (invoice_preview(db, cid, billing_month, today=today) for cid in customer_ids)
+    previews = invoice_previews(db, customer_ids, billing_month, today=today)
     return render_invoices(previews, target, settings, issued_on=today)

@@ -62,7 +62,7 @@ class CustomerRow:
 
 
 def search_text(values: dict[str, object], kaunet_ids: list[str]) -> str:
-    # The haystack services.customers._search_text builds, so search finds imported rows.
+    # The haystack services.customer_writes.search_text builds, so search finds imported rows.
     pieces = [values[k] for k in ("name", "name_kana", "phone", "fax", "email")]
     return " ".join(search_key(str(p)) for p in [*pieces, *kaunet_ids] if p)
 

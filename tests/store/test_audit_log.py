@@ -7,10 +7,12 @@ the code under test.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from kaunet_desk.domain.enums import ApplicationStatus, CustomerKind, InvoicePaymentMethod
 from kaunet_desk.store import audit
@@ -235,6 +237,43 @@ def test_limit_kind_needs_the_limit_key_not_the_text(db: Database, clock: type[C
     only = entry_rows(db, entry_ids(db))
     assert [r.kind for r in only.values()] == [AuditKind.CUSTOMER]
     assert entry_ids(db, AuditFilter(kind=AuditKind.LIMIT)) == []
+
+
+def _plan_of(db: Database, read: Callable[[], object]) -> str:
+    """SQLite's plan for the audit-log query ``read`` runs, as it runs it (SQL and values)."""
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: object, _cursor: object, statement: str, parameters: Any,
+             *_rest: object) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", keep)
+    try:
+        read()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", keep)
+    [(statement, parameters)] = [(s, p) for s, p in sent if "FROM audit_log" in s]
+    with db.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        return " ".join(str(row[-1]) for row in rows)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "where",
+    [AuditFilter(), AuditFilter(date_from=date(2026, 10, 15), date_to=date(2026, 10, 31)),
+     AuditFilter(date_from=date(2026, 11, 1))],
+    ids=["everything", "date_range", "since"],
+)
+def test_recent_entries_walk_the_time_index_without_sorting(
+    db: Database, log: Log, where: AuditFilter
+) -> None:
+    """The dialog's newest-first list reads ix_audit_log_at (at, id) backwards (migration
+    0004) instead of reading the whole log and sorting it."""
+    for read in (lambda: entry_ids(db, where), lambda: entries(db, where, limit=3)):
+        plan = _plan_of(db, read)
+        assert "ix_audit_log_at" in plan
+        assert "TEMP B-TREE" not in plan
 
 
 def test_decode_keeps_what_it_cannot_read() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kaunet_desk.domain import (
     combined_billing_rebate,
     invoice_tax,
@@ -15,11 +17,12 @@ from kaunet_desk.domain.invoice_preview import POINTS_LABEL
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import CombinedBillingFacts, Invoice, Payment
 from kaunet_desk.store.services import customers as svc
-from kaunet_desk.store.services.invoice_preview import invoice_preview
+from kaunet_desk.store.services import invoice_preview as preview_service
+from kaunet_desk.store.services.invoice_preview import invoice_preview, invoice_previews
 from kaunet_desk.store.services.orders import OrderDraft, enter_order
 
 
-def _customer(db: Database, kind: str) -> tuple[int, int]:
+def _customer(db: Database, kind: str, kaunet_id: str = "K9") -> tuple[int, int]:
     record = svc.create_customer(
         db,
         svc.CustomerDraft(
@@ -27,7 +30,7 @@ def _customer(db: Database, kind: str) -> tuple[int, int]:
             invoice_payment=InvoicePaymentMethod.POSTAL_CONVENI.value,
             monthly_limit_yen=1_000_000, phone="0312345678", email="s@example.jp",
         ),
-        ["K9"],
+        [kaunet_id],
     )
     return record.id, record.accounts[0].id
 
@@ -99,3 +102,36 @@ def test_corporate_customer_pays_no_fees_and_no_combined_billing_no_rebate(
     preview = invoice_preview(db, customer_id, date(2026, 11, 1))
     assert preview.charges == ()
     assert preview.total_yen == 0
+
+
+def test_a_batch_reads_the_rate_table_once_and_gives_the_single_previews(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = []
+    for n, kind in enumerate(
+        (CustomerKind.SOLE_PROPRIETOR.value, CustomerKind.CORPORATE.value,
+         CustomerKind.SOLE_PROPRIETOR.value)
+    ):
+        customer_id, account = _customer(db, kind, f"K{n}")
+        ids.append(customer_id)
+        enter_order(db, OrderDraft(account, f"S{n}", date(2026, 9, 2), 1000 * (n + 1), 500,
+                                   shipped_on=date(2026, 9, 3), points_used_yen=n * 10))
+        with db.unit_of_work() as session:
+            session.add(Invoice(customer_id=customer_id, billing_month=date(2026, 11, 1),
+                                due_on=date(2026, 11, 30), amount_yen=0, slips_issued=1))
+    today = date(2026, 11, 22)
+    one_by_one = [invoice_preview(db, cid, date(2026, 11, 1), today=today) for cid in ids]
+    reads: list[object] = []
+    real = preview_service.load_rates
+
+    def counted(database: Database) -> object:
+        reads.append(database)
+        return real(database)
+
+    monkeypatch.setattr(preview_service, "load_rates", counted)
+    batch = list(invoice_previews(db, ids, date(2026, 11, 15), today=today))
+    assert batch == one_by_one
+    assert len(reads) == 1
+    rates = real(db)
+    assert invoice_preview(db, ids[0], date(2026, 11, 1), today=today, rates=rates) == batch[0]
+    assert len(reads) == 1  # a table passed in is not read again

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 import kaunet_desk.store.models  # noqa: F401
 from kaunet_desk.store.base import Base
 from kaunet_desk.store.database import Database
-from kaunet_desk.store.migrate import alembic_config, needs_upgrade, script_heads
+from kaunet_desk.store.migrate import alembic_config, needs_upgrade, script_heads, upgrade
 
 
 def test_single_head() -> None:
@@ -41,6 +41,22 @@ def test_open_migrates_and_second_open_does_not(tmp_path: Path) -> None:
     database = Database.open(path)
     assert not needs_upgrade(database.engine)
     assert "customers" in inspect(database.engine).get_table_names()
+
+
+def test_audit_time_index_comes_with_0004_and_goes_with_its_downgrade(db: Database) -> None:
+    from alembic import command
+
+    def audit_indexes() -> set[str]:
+        return {index["name"] for index in inspect(db.engine).get_indexes("audit_log")}
+
+    assert "ix_audit_log_at" in audit_indexes()
+    with db.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003")
+    assert "ix_audit_log_at" not in audit_indexes()
+    assert needs_upgrade(db.engine)
+    upgrade(db.engine)
+    assert "ix_audit_log_at" in audit_indexes()
+    assert not needs_upgrade(db.engine)
 
 
 @pytest.mark.sqlite_only

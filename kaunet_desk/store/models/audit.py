@@ -15,6 +15,8 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_customer", "customer_id", "at"),
+        # The 変更履歴 dialog's order, newest first (services.audit_log; migration 0004).
+        Index("ix_audit_log_at", "at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

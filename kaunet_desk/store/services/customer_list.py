@@ -4,7 +4,7 @@ The table model holds only ids and asks for rows as they scroll into view, so 10
 customers never load at once.
 
 Search is a substring scan of the normalised haystack ``customers.search_text`` (see
-services.customers._search_text). On SQLite it runs over the covering index
+services.customer_writes.search_text). On SQLite it runs over the covering index
 ``ix_customers_kana_search`` in 五十音順, so no sort and no table lookups; at 100,000
 customers a keystroke answers in ≈20–40 ms whatever the query length. FTS5 trigram was
 measured and not adopted: Debian's SQLite 3.40 returns nothing for 1- and 2-character

@@ -116,12 +116,15 @@ class DealerChangeRow:
         )
 
 
+# The Kaunet ID a request moves; "" when it names none.
+KAUNET_ID = func.coalesce(KaunetAccount.kaunet_id, "")
+
 _ROW_COLUMNS = (
     DealerChangeRequest.id,
     DealerChangeRequest.customer_id,
     Customer.name,
     DealerChangeRequest.kaunet_account_id,
-    func.coalesce(KaunetAccount.kaunet_id, ""),
+    KAUNET_ID,
     DealerChangeRequest.fax_sent_on,
     DealerChangeRequest.deadline,
     DealerChangeRequest.returned_on,
@@ -170,8 +173,9 @@ def _expired(today: date) -> ColumnElement[bool]:
     )
 
 
-def _overdue(today: date) -> ColumnElement[bool]:
-    """期限切れ and not closed: what the tab title counts and highlights."""
+def overdue(today: date) -> ColumnElement[bool]:
+    """期限切れ and not closed: what the tab title counts and highlights (and, as of the day
+    after a date, what the FAX overdue list chases: services.report_data)."""
     return and_(_expired(today), DealerChangeRequest.closed_on.is_(None))
 
 
@@ -203,7 +207,7 @@ def _ids_statement(kind: RequestFilter, today: date, due_within_days: int, query
     # What needs the clerk first: waiting forms (nearest deadline on top), then overdue
     # ones, returned ones and finished ones, each of those most recent first.
     rank = case(
-        (_waiting(today), 0), (_overdue(today), 1), (_expired(today), 2), (_not_effective(), 3),
+        (_waiting(today), 0), (overdue(today), 1), (_expired(today), 2), (_not_effective(), 3),
         else_=4,
     )
     waiting_deadline = case((_waiting(today), request.deadline), else_=None)
@@ -236,17 +240,23 @@ def request_ids(
 
 def count_overdue(db: Database, *, today: date) -> int:
     with db.unit_of_work() as session:
-        statement = select(func.count()).select_from(DealerChangeRequest).where(_overdue(today))
+        statement = select(func.count()).select_from(DealerChangeRequest).where(overdue(today))
         return session.scalar(statement) or 0
 
 
-def _rows(session: Session, ids: list[int]) -> dict[int, DealerChangeRow]:
-    statement = (
-        select(*_ROW_COLUMNS)
+def request_query(*columns: Any) -> Select:
+    """``columns`` of requests, with their customer and the Kaunet account they name (if any)
+    joined in: what the table and the printed FAX lists read."""
+    return (
+        select(*columns)
+        .select_from(DealerChangeRequest)
         .join(Customer, Customer.id == DealerChangeRequest.customer_id)
         .outerjoin(KaunetAccount, KaunetAccount.id == DealerChangeRequest.kaunet_account_id)
-        .where(DealerChangeRequest.id.in_(ids))
     )
+
+
+def _rows(session: Session, ids: list[int]) -> dict[int, DealerChangeRow]:
+    statement = request_query(*_ROW_COLUMNS).where(DealerChangeRequest.id.in_(ids))
     return {row[0]: DealerChangeRow(*row) for row in session.execute(statement)}
 
 

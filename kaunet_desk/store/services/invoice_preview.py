@@ -3,6 +3,7 @@ kaunet_desk.domain.invoice_preview for the rules and our choices)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from sqlalchemy import func, select
@@ -98,14 +99,15 @@ def _interest(
 ) -> list[InterestLine]:
     """Interest on earlier invoices paid late in the month before ``billing`` (or unpaid)."""
     previous_first = add_months(billing, -1)
+    # Correlated, so it reads ix_payments_invoice_id for this customer's invoices only: a
+    # grouped subquery over all payments was rebuilt for every invoice of a batch.
     last_paid = (
-        select(Payment.invoice_id, func.max(Payment.paid_on).label("paid_on"))
-        .group_by(Payment.invoice_id)
-        .subquery()
+        select(func.max(Payment.paid_on))
+        .where(Payment.invoice_id == Invoice.id)
+        .scalar_subquery()
     )
     rows = session.execute(
-        select(Invoice.billing_month, Invoice.due_on, Invoice.amount_yen, last_paid.c.paid_on)
-        .outerjoin(last_paid, last_paid.c.invoice_id == Invoice.id)
+        select(Invoice.billing_month, Invoice.due_on, Invoice.amount_yen, last_paid)
         .where(Invoice.customer_id == customer_id, Invoice.due_on < previous_first)
         .order_by(Invoice.billing_month)
     )
@@ -123,11 +125,21 @@ def _interest(
 
 
 def invoice_preview(
-    db: Database, customer_id: int, billing: date, *, today: date | None = None
+    db: Database,
+    customer_id: int,
+    billing: date,
+    *,
+    today: date | None = None,
+    rates: RateTable | None = None,
 ) -> InvoicePreview:
+    """The customer's invoice of the month of ``billing``.
+
+    ``rates`` is the office's rate table (services.rates.load_rates), read here when
+    omitted; a batch of invoices reads it once and passes it (see invoice_previews).
+    """
     billing = billing.replace(day=1)
     today = today or date.today()
-    rates = load_rates(db)
+    rates = load_rates(db) if rates is None else rates
     shipped_first = shipping_month(billing)
     _, shipped_following = month_bounds(shipped_first)
     with db.unit_of_work() as session:
@@ -147,3 +159,18 @@ def invoice_preview(
             on=billing,
             rates=rates,
         )
+
+
+def invoice_previews(
+    db: Database,
+    customer_ids: Iterable[int],
+    billing: date,
+    *,
+    today: date | None = None,
+) -> Iterator[InvoicePreview]:
+    """The invoices of ``billing`` for ``customer_ids`` in that order, one at a time (a batch
+    is drawn as it is read), with the rate table and today read once for the whole batch."""
+    today = today or date.today()
+    rates = load_rates(db)
+    for customer_id in customer_ids:
+        yield invoice_preview(db, customer_id, billing, today=today, rates=rates)

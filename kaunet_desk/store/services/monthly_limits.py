@@ -3,8 +3,8 @@
 Rules: domain.md「Monthly purchase limit」(FAQ 月間購入上限金額) — our choice: tax-included
 totals, the month of the order date, cancelled orders not counted, card orders not counted;
 exactly reaching the limit is allowed. What counts is decided exactly as when an order is
-entered (orders.COUNTED_STATUSES, KDDI invoice only), so this tab and the cancellation
-decision never disagree.
+entered (orders.counts_toward_limit: KDDI invoice, ordered or shipped), so this tab and the
+cancellation decision never disagree.
 """
 
 from __future__ import annotations
@@ -17,17 +17,18 @@ from datetime import date, timedelta
 from enum import StrEnum
 from operator import itemgetter
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import Select, case, func, select
 
-from kaunet_desk.domain.enums import OrderStatus, PaymentMethod
+from kaunet_desk.domain.enums import OrderStatus
 from kaunet_desk.domain.limits import near_limit
 from kaunet_desk.domain.rates import LIMIT_WARNING_PCT, RateEntry, RateTable
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, LimitChange, Order
 from kaunet_desk.store.services.orders import (
-    COUNTED_STATUSES,
     OrderRecord,
+    counts_toward_limit,
     month_bounds,
+    ordered_between,
     record_of,
 )
 from kaunet_desk.store.services.rates import load_rates
@@ -138,19 +139,13 @@ def office_warning_pct(db: Database, on: date) -> int:
     return load_rates(db).int_value(LIMIT_WARNING_PCT, on)
 
 
-def _counted() -> ColumnElement[bool]:
-    return and_(
-        Order.payment == PaymentMethod.KDDI_INVOICE.value, Order.status.in_(COUNTED_STATUSES)
-    )
-
-
 def _totals_statement(first: date, following: date) -> Select[tuple[int, int, int, int]]:
     """ONE grouped pass over the month's orders: a range on ix_orders_order_date.
 
     SQLite then groups the month's rows in a temporary b-tree; the test checks the plan,
     because walking ix_orders_customer_date instead would read every order ever made.
     """
-    counted = _counted()
+    counted = counts_toward_limit()
     over = Order.status == OrderStatus.CANCELLED_OVER_LIMIT.value
     return (
         select(
@@ -159,7 +154,7 @@ def _totals_statement(first: date, following: date) -> Select[tuple[int, int, in
             func.count(case((counted, 1))),
             func.count(case((over, 1))),
         )
-        .where(Order.order_date >= first, Order.order_date < following)
+        .where(ordered_between(first, following))
         .group_by(Order.customer_id)
     )
 
@@ -265,16 +260,11 @@ class MonthOrders:
 def month_orders(db: Database, customer_id: int, month: date) -> MonthOrders:
     """The orders that count (by order date) and the ones cancelled for the limit."""
     first, following = month_bounds(month)
-    relevant = (Order.status == OrderStatus.CANCELLED_OVER_LIMIT.value) | _counted()
+    relevant = (Order.status == OrderStatus.CANCELLED_OVER_LIMIT.value) | counts_toward_limit()
     with db.unit_of_work() as session:
         rows = session.scalars(
             select(Order)
-            .where(
-                Order.customer_id == customer_id,
-                Order.order_date >= first,
-                Order.order_date < following,
-                relevant,
-            )
+            .where(Order.customer_id == customer_id, ordered_between(first, following), relevant)
             .order_by(Order.order_date, Order.id)
         )
         records = [record_of(row) for row in rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from kaunet_desk.store import audit
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, KaunetAccount, Order
 from kaunet_desk.store.services.errors import Duplicate, NotFound
+from kaunet_desk.store.services.record_fields import copy_fields, field_names
 
 COUNTED_STATUSES = (OrderStatus.ORDERED.value, OrderStatus.SHIPPED.value)
 
@@ -40,10 +41,12 @@ class OrderDraft:
 
 
 @dataclass(frozen=True)
-class OrderRecord:
-    id: int
-    customer_id: int
-    kaunet_account_id: int
+class OrderLine:
+    """An order as entered and where it stands: what every list of orders shows.
+
+    The fields are named as the orders columns (ORDER_LINE_COLUMNS selects them in order).
+    """
+
     order_no: str
     order_date: date
     shipped_on: date | None
@@ -55,6 +58,16 @@ class OrderRecord:
     other_dealer: bool
     dealer_name: str
     status: str
+
+
+ORDER_LINE_COLUMNS = tuple(getattr(Order, name) for name in field_names(OrderLine))
+
+
+@dataclass(frozen=True)
+class OrderRecord(OrderLine):
+    id: int
+    customer_id: int
+    kaunet_account_id: int
     decided_month_total_yen: int | None
     decided_limit_yen: int | None
 
@@ -75,15 +88,24 @@ def month_bounds(day: date) -> tuple[date, date]:
     return first, add_months(first, 1)
 
 
+def counts_toward_limit() -> ColumnElement[bool]:
+    """The orders a month total counts: KDDI invoice, ordered or shipped (FAQ 月間購入上限金額)."""
+    return and_(
+        Order.payment == PaymentMethod.KDDI_INVOICE.value, Order.status.in_(COUNTED_STATUSES)
+    )
+
+
+def ordered_between(first: date, following: date) -> ColumnElement[bool]:
+    """Order date in [first, following): the month a total belongs to."""
+    return and_(Order.order_date >= first, Order.order_date < following)
+
+
 def _month_total(session: Session, customer_id: int, month: date) -> int:
-    first, following = month_bounds(month)
     total = session.scalar(
         select(func.coalesce(func.sum(Order.total_yen), 0)).where(
             Order.customer_id == customer_id,
-            Order.order_date >= first,
-            Order.order_date < following,
-            Order.payment == PaymentMethod.KDDI_INVOICE.value,
-            Order.status.in_(COUNTED_STATUSES),
+            ordered_between(*month_bounds(month)),
+            counts_toward_limit(),
         )
     )
     return int(total or 0)
@@ -96,24 +118,7 @@ def month_total(db: Database, customer_id: int, month: date) -> int:
 
 
 def record_of(row: Order) -> OrderRecord:
-    return OrderRecord(
-        id=row.id,
-        customer_id=row.customer_id,
-        kaunet_account_id=row.kaunet_account_id,
-        order_no=row.order_no,
-        order_date=row.order_date,
-        shipped_on=row.shipped_on,
-        subtotal_10_yen=row.subtotal_10_yen,
-        subtotal_8_yen=row.subtotal_8_yen,
-        total_yen=row.total_yen,
-        points_used_yen=row.points_used_yen,
-        payment=row.payment,
-        other_dealer=row.other_dealer,
-        dealer_name=row.dealer_name,
-        status=row.status,
-        decided_month_total_yen=row.decided_month_total_yen,
-        decided_limit_yen=row.decided_limit_yen,
-    )
+    return copy_fields(OrderRecord, row)
 
 
 def enter_order(db: Database, draft: OrderDraft) -> OrderEntry:

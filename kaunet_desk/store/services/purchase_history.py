@@ -19,6 +19,7 @@ from kaunet_desk.domain.tax import tax_for
 from kaunet_desk.domain.text import normalize_text
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, KaunetAccount, Order
+from kaunet_desk.store.services.orders import ORDER_LINE_COLUMNS, OrderLine
 
 # The rates order_total_yen taxes an order at; the history shows the same split.
 STANDARD_PCT = 10
@@ -28,24 +29,15 @@ CARD_SUFFIX = "-C"
 
 
 @dataclass(frozen=True)
-class HistoryRow:
+class HistoryRow(OrderLine):
+    """A row of the table: the order, whose it is, its tax and where My KDDI Biz 総合 shows it."""
+
     id: int
     customer_id: int
     customer_name: str
     kaunet_id: str
-    order_no: str
-    order_date: date
-    shipped_on: date | None
-    subtotal_10_yen: int
-    subtotal_8_yen: int
     tax_10_yen: int
     tax_8_yen: int
-    total_yen: int
-    points_used_yen: int
-    payment: str
-    other_dealer: bool
-    dealer_name: str
-    status: str
     # Why My KDDI Biz 総合 never shows the order, or VISIBLE (FAQ 購入履歴).
     visibility: HistoryVisibility
     # The afternoon it shows on My KDDI Biz 総合; None when it never will.
@@ -74,22 +66,13 @@ class AccountChoice:
     kaunet_id: str
 
 
+# In the order _row unpacks them.
 _ROW_COLUMNS = (
     Order.id,
     Order.customer_id,
     Customer.name,
     KaunetAccount.kaunet_id,
-    Order.order_no,
-    Order.order_date,
-    Order.shipped_on,
-    Order.subtotal_10_yen,
-    Order.subtotal_8_yen,
-    Order.total_yen,
-    Order.points_used_yen,
-    Order.payment,
-    Order.other_dealer,
-    Order.dealer_name,
-    Order.status,
+    *ORDER_LINE_COLUMNS,
     Order.decided_month_total_yen,
     Order.decided_limit_yen,
 )

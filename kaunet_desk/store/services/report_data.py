@@ -1,19 +1,29 @@
-"""Read-only queries the printed reports need and the other services do not offer.
+"""Read-only queries the printed reports need, in the shape the reports print them.
 
-Each call is one unit of work returning frozen dataclasses. Nothing here writes.
+Each call is one unit of work returning frozen dataclasses. Nothing here writes. What counts
+toward the monthly limit, which FAX forms are overdue and which columns an order carries are
+the services' own conditions and columns (orders, dealer_change), reused here, so a report
+and its tab never disagree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from kaunet_desk.domain.enums import CustomerStatus, PaymentMethod
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, DealerChangeRequest, KaunetAccount, Order
-from kaunet_desk.store.services.orders import COUNTED_STATUSES, month_bounds
+from kaunet_desk.store.services.dealer_change import KAUNET_ID, overdue, request_query
+from kaunet_desk.store.services.orders import (
+    ORDER_LINE_COLUMNS,
+    OrderLine,
+    counts_toward_limit,
+    month_bounds,
+    ordered_between,
+)
 
 
 @dataclass(frozen=True)
@@ -30,28 +40,23 @@ def month_limit_usage(
 ) -> list[LimitUsageRow]:
     """Each customer's month total against the monthly limit, in フリガナ order.
 
-    FAQ 月間購入上限金額 (our choice, as orders.month_total): tax-included totals of
-    KDDI-invoice orders that are ordered or shipped, by the month of the order date.
-    One grouped query over the month's orders (ix_orders_order_date), joined to customers.
-    ``include_unused`` adds active customers without a counted order in the month.
-
-    Same sums as kaunet_desk.store.services.monthly_limits (the limits tab); to be merged.
+    What counts is the rule of orders.month_total and the 月間購入上限 tab
+    (orders.counts_toward_limit, by the month of the order date). One grouped query over
+    the month's orders (ix_orders_order_date), joined to customers. ``include_unused`` adds
+    active customers without a counted order in the month. The limit is the current one.
     """
-    first, following = month_bounds(month)
     used = (
         select(Order.customer_id, func.sum(Order.total_yen).label("used_yen"))
-        .where(
-            Order.order_date >= first,
-            Order.order_date < following,
-            Order.payment == PaymentMethod.KDDI_INVOICE.value,
-            Order.status.in_(COUNTED_STATUSES),
-        )
+        .where(ordered_between(*month_bounds(month)), counts_toward_limit())
         .group_by(Order.customer_id)
         .subquery()
     )
-    used_yen = func.coalesce(used.c.used_yen, 0)
     query = select(
-        Customer.id, Customer.name, Customer.name_kana, Customer.monthly_limit_yen, used_yen
+        Customer.id,
+        Customer.name,
+        Customer.name_kana,
+        Customer.monthly_limit_yen,
+        func.coalesce(used.c.used_yen, 0),
     )
     if include_unused:
         query = query.outerjoin(used, used.c.customer_id == Customer.id).where(
@@ -85,31 +90,26 @@ class FaxRequestRow:
     closed_on: date | None
 
 
-def _fax_request_query() -> Select:
-    return (
-        select(
-            DealerChangeRequest.id,
-            Customer.id,
-            Customer.name,
-            Customer.contact_person,
-            Customer.phone,
-            Customer.fax,
-            func.coalesce(KaunetAccount.kaunet_id, ""),
-            DealerChangeRequest.fax_sent_on,
-            DealerChangeRequest.deadline,
-            DealerChangeRequest.returned_on,
-            DealerChangeRequest.effective_month,
-            DealerChangeRequest.closed_on,
-        )
-        .join(Customer, Customer.id == DealerChangeRequest.customer_id)
-        .outerjoin(KaunetAccount, KaunetAccount.id == DealerChangeRequest.kaunet_account_id)
-    )
+_FAX_REQUEST_COLUMNS = (
+    DealerChangeRequest.id,
+    Customer.id,
+    Customer.name,
+    Customer.contact_person,
+    Customer.phone,
+    Customer.fax,
+    KAUNET_ID,
+    DealerChangeRequest.fax_sent_on,
+    DealerChangeRequest.deadline,
+    DealerChangeRequest.returned_on,
+    DealerChangeRequest.effective_month,
+    DealerChangeRequest.closed_on,
+)
 
 
 def latest_dealer_change(db: Database, customer_id: int) -> FaxRequestRow | None:
     """The customer's most recent FAX request (by sending day), if any."""
     query = (
-        _fax_request_query()
+        request_query(*_FAX_REQUEST_COLUMNS)
         .where(DealerChangeRequest.customer_id == customer_id)
         .order_by(DealerChangeRequest.fax_sent_on.desc(), DealerChangeRequest.id.desc())
         .limit(1)
@@ -123,18 +123,15 @@ def unreturned_dealer_changes(db: Database, due_by: date) -> list[FaxRequestRow]
     """Requests not returned in time and not effective, deadline on or before ``due_by``.
 
     Past deadlines (FAQ: not returned by the deadline → no change; a form returned after
-    it counts as not returned) and those due soon, earliest deadline first; walks
-    ix_dealer_change_requests_deadline. Requests the clerk closed (closed_on) are dealt with
-    and left out, as the 販売店変更 FAX tab's 「期限切れ」 count does
-    (store.services.dealer_change._overdue — the same rule; to be merged).
+    it counts as not returned) and those due soon, earliest deadline first: what the
+    販売店変更 FAX tab counts as 期限切れ (dealer_change.overdue) once ``due_by`` is over.
+    Requests the clerk closed (closed_on) are dealt with and left out.
     """
     query = (
-        _fax_request_query()
+        request_query(*_FAX_REQUEST_COLUMNS)
         .where(
-            DealerChangeRequest.returned_on.is_(None)
-            | (DealerChangeRequest.returned_on > DealerChangeRequest.deadline),
-            DealerChangeRequest.effective_month.is_(None),
-            DealerChangeRequest.closed_on.is_(None),
+            overdue(due_by + timedelta(days=1)),
+            # Also bounds the walk of ix_dealer_change_requests_deadline.
             DealerChangeRequest.deadline <= due_by,
         )
         .order_by(DealerChangeRequest.deadline, Customer.name_kana, DealerChangeRequest.id)
@@ -144,19 +141,10 @@ def unreturned_dealer_changes(db: Database, due_by: date) -> list[FaxRequestRow]
 
 
 @dataclass(frozen=True)
-class HistoryOrderRow:
-    order_no: str
+class HistoryOrderRow(OrderLine):
+    """An order of the history statement, with the Kaunet ID it was placed with."""
+
     kaunet_id: str
-    order_date: date
-    shipped_on: date | None
-    subtotal_10_yen: int
-    subtotal_8_yen: int
-    total_yen: int
-    points_used_yen: int
-    payment: str
-    other_dealer: bool
-    dealer_name: str
-    status: str
 
 
 def customer_orders_between(
@@ -164,20 +152,7 @@ def customer_orders_between(
 ) -> list[HistoryOrderRow]:
     """The customer's orders dated ``first``..``last`` (both inclusive), oldest first."""
     query = (
-        select(
-            Order.order_no,
-            KaunetAccount.kaunet_id,
-            Order.order_date,
-            Order.shipped_on,
-            Order.subtotal_10_yen,
-            Order.subtotal_8_yen,
-            Order.total_yen,
-            Order.points_used_yen,
-            Order.payment,
-            Order.other_dealer,
-            Order.dealer_name,
-            Order.status,
-        )
+        select(*ORDER_LINE_COLUMNS, KaunetAccount.kaunet_id)
         .join(KaunetAccount, KaunetAccount.id == Order.kaunet_account_id)
         .where(
             Order.customer_id == customer_id,

@@ -72,6 +72,7 @@ def write_invoice_batch(
     stop (checked before each invoice)."""
     from kaunet_desk.reports.invoice import render_invoices
     from kaunet_desk.store.services.invoice_preview import invoice_preview
+    from kaunet_desk.store.services.rates import load_rates
 
     billing_month = billing_month.replace(day=1)
     ids = billed_customers(db, billing_month)
@@ -79,12 +80,13 @@ def write_invoice_batch(
     progress(0, total)
     if total == 0:
         return BatchResult(None, 0, 0)
+    rates = load_rates(db)  # once for the batch, not once an invoice
 
     def previews() -> Iterator[InvoicePreview]:
         for done, customer_id in enumerate(ids):
             if cancelled():
                 raise BatchCancelled
-            yield invoice_preview(db, customer_id, billing_month, today=today)
+            yield invoice_preview(db, customer_id, billing_month, today=today, rates=rates)
             # Back here once render_invoices has drawn that invoice.
             progress(done + 1, total)
 
