@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from kaunet_desk.domain import (
@@ -37,8 +37,20 @@ def shipping_month(billing: date) -> date:
     return add_months(billing, -2)
 
 
+def reaches_kddi_invoice(first: date, following: date) -> ColumnElement[bool]:
+    """Orders on the KDDI invoice of the billing month whose shipping month is [first,
+    following): KDDI-invoice orders of our dealer that shipped then (FAQ カウネットの請求).
+    A cancelled order keeps its ship date if it had one, and stays off the invoice."""
+    return and_(
+        Order.shipped_on >= first,
+        Order.shipped_on < following,
+        Order.payment == PaymentMethod.KDDI_INVOICE.value,
+        Order.other_dealer.is_(False),
+        Order.status == OrderStatus.SHIPPED.value,
+    )
+
+
 def _purchases(session: Session, customer_id: int, first: date, following: date) -> list:
-    # Only KDDI-invoice orders of our dealer that shipped reach the KDDI invoice (FAQ).
     rows = session.execute(
         select(
             Order.order_no,
@@ -48,14 +60,7 @@ def _purchases(session: Session, customer_id: int, first: date, following: date)
             Order.subtotal_8_yen,
             Order.points_used_yen,
         )
-        .where(
-            Order.customer_id == customer_id,
-            Order.shipped_on >= first,
-            Order.shipped_on < following,
-            Order.payment == PaymentMethod.KDDI_INVOICE.value,
-            Order.other_dealer.is_(False),
-            Order.status == OrderStatus.SHIPPED.value,
-        )
+        .where(Order.customer_id == customer_id, reaches_kddi_invoice(first, following))
         .order_by(Order.shipped_on, Order.order_no)
     )
     return [PurchaseLine(*row) for row in rows]

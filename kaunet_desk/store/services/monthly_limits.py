@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from operator import itemgetter
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Connection, Select, case, func, select
 
 from kaunet_desk.domain.enums import OrderStatus
 from kaunet_desk.domain.limits import near_limit
@@ -173,9 +173,17 @@ def limit_in_force(
     return current_yen
 
 
-def _changes_by_customer(
-    rows: Iterable[tuple[int, date, int, int]],
-) -> dict[int, list[tuple[date, int, int]]]:
+def limit_changes(connection: Connection) -> dict[int, list[tuple[date, int, int]]]:
+    """The limit-change log by customer, each in date order, for limit_in_force. Read whole:
+    it holds only the exceptions to "not changed after joining" (FAQ), a small table."""
+    rows = connection.execute(
+        select(
+            LimitChange.customer_id,
+            LimitChange.changed_on,
+            LimitChange.old_yen,
+            LimitChange.new_yen,
+        ).order_by(LimitChange.customer_id, LimitChange.changed_on, LimitChange.id)
+    )
     by_customer: dict[int, list[tuple[date, int, int]]] = {}
     for customer_id, changed_on, old_yen, new_yen in rows:
         by_customer.setdefault(customer_id, []).append((changed_on, old_yen, new_yen))
@@ -226,20 +234,12 @@ def _month_usage(db: Database, month: date) -> MonthUsage:
                 Customer.id, Customer.name, Customer.name_kana, Customer.monthly_limit_yen
             ).order_by(Customer.id)
         ).all()
-        changes = connection.execute(
-            select(
-                LimitChange.customer_id,
-                LimitChange.changed_on,
-                LimitChange.old_yen,
-                LimitChange.new_yen,
-            ).order_by(LimitChange.customer_id, LimitChange.changed_on, LimitChange.id)
-        ).all()
+        logs = limit_changes(connection)
     if not customers:
         return MonthUsage(first, (), (), (), (), (), (), ())
     customers.sort(key=itemgetter(2))  # stable: equal フリガナ stay in id order
     ids, names, kana, limits = zip(*customers, strict=True)
-    if changes:
-        logs = _changes_by_customer(changes)
+    if logs:
         limits = tuple(
             limit_in_force(limit, logs[cid], last) if cid in logs else limit
             for cid, limit in zip(ids, limits, strict=True)

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from kaunet_desk.domain.enums import CustomerStatus, PaymentMethod
+from kaunet_desk.domain.enums import CustomerStatus
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, DealerChangeRequest, KaunetAccount, Order
 from kaunet_desk.store.services.dealer_change import KAUNET_ID, overdue, request_query
+from kaunet_desk.store.services.invoice_preview import reaches_kddi_invoice
+from kaunet_desk.store.services.monthly_limits import limit_changes, limit_in_force
 from kaunet_desk.store.services.orders import (
     ORDER_LINE_COLUMNS,
     OrderLine,
@@ -43,7 +45,8 @@ def month_limit_usage(
     What counts is the rule of orders.month_total and the 月間購入上限 tab
     (orders.counts_toward_limit, by the month of the order date). One grouped query over
     the month's orders (ix_orders_order_date), joined to customers. ``include_unused`` adds
-    active customers without a counted order in the month. The limit is the current one.
+    active customers without a counted order in the month. The limit is the one in force
+    at the end of the month (monthly_limits.limit_in_force), as the tab shows it.
     """
     used = (
         select(Order.customer_id, func.sum(Order.total_yen).label("used_yen"))
@@ -65,11 +68,19 @@ def month_limit_usage(
     else:
         query = query.join(used, used.c.customer_id == Customer.id)
     query = query.order_by(Customer.name_kana, Customer.id)
+    last = month_bounds(month)[1] - timedelta(days=1)
     with db.unit_of_work() as session:
-        return [
-            LimitUsageRow(row[0], row[1], row[2], int(row[3]), int(row[4]))
-            for row in session.execute(query)
-        ]
+        rows = session.execute(query).all()
+        logs = limit_changes(session.connection())
+    return [
+        LimitUsageRow(
+            customer_id, name, kana,
+            limit_in_force(int(limit), logs[customer_id], last) if customer_id in logs
+            else int(limit),
+            int(used),
+        )
+        for customer_id, name, kana, limit, used in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -167,15 +178,11 @@ def customer_orders_between(
 
 def customers_shipped_between(db: Database, first: date, following: date) -> list[int]:
     """Ids of customers with a shipped KDDI-invoice order in [first, following), in
-    フリガナ order: whose KDDI invoice carries Kaunet purchases (FAQ カウネットの請求)."""
+    フリガナ order: whose KDDI invoice carries Kaunet purchases (FAQ カウネットの請求) —
+    the same orders an invoice preview lists, so no preview of the batch comes out empty."""
     shipped = (
         select(Order.customer_id)
-        .where(
-            Order.shipped_on >= first,
-            Order.shipped_on < following,
-            Order.payment == PaymentMethod.KDDI_INVOICE.value,
-            Order.other_dealer.is_(False),
-        )
+        .where(reaches_kddi_invoice(first, following))
         .distinct()
         .subquery()
     )

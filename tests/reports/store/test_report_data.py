@@ -6,8 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from kaunet_desk.domain import order_total_yen
+from kaunet_desk.domain.enums import OrderStatus
 from kaunet_desk.store.database import Database
-from kaunet_desk.store.models import DealerChangeRequest
+from kaunet_desk.store.models import DealerChangeRequest, Order
+from kaunet_desk.store.services.customers import change_limit
+from kaunet_desk.store.services.monthly_limits import month_usage
 from kaunet_desk.store.services.report_data import (
     customer_orders_between,
     customers_shipped_between,
@@ -77,4 +80,30 @@ def test_orders_and_billed_customers(db: Database) -> None:
           other_dealer=True)
     rows = customer_orders_between(db, a.id, date(2026, 6, 1), date(2026, 9, 30))
     assert [(r.order_no, r.kaunet_id) for r in rows] == [("Y", "KA"), ("X", "KA2")]
+    assert customers_shipped_between(db, date(2026, 9, 1), date(2026, 10, 1)) == [a.id]
+
+
+def test_month_limit_usage_uses_the_limit_in_force_that_month(db: Database) -> None:
+    """A past month's list shows the limit of that month, as the 月間購入上限 tab does."""
+    a = new_customer(db, "あおば", "アオバ", kaunet_ids=("KA",), limit=100_000)
+    order(db, a.accounts[0].id, "1", date(2026, 10, 5), 1_000)
+    order(db, a.accounts[0].id, "2", date(2026, 11, 5), 1_000)
+    change_limit(db, a.id, 300_000, "増額の審査を通過", on=date(2026, 11, 10))
+    october = month_limit_usage(db, date(2026, 10, 1))
+    november = month_limit_usage(db, date(2026, 11, 1))
+    assert [r.limit_yen for r in october] == [100_000]
+    assert [r.limit_yen for r in november] == [300_000]
+    assert month_usage(db, date(2026, 10, 1)).limits_yen == (100_000,)
+
+
+def test_a_cancelled_order_with_a_ship_date_bills_no_one(db: Database) -> None:
+    """Such an order (imported so) is not on the invoice: no empty preview in the batch."""
+    a = new_customer(db, "あおば", "アオバ", kaunet_ids=("KA",))
+    b = new_customer(db, "いずみ", "イズミ", kaunet_ids=("KB",))
+    order(db, a.accounts[0].id, "X", date(2026, 9, 3), 100, shipped=date(2026, 9, 4))
+    cancelled = order(db, b.accounts[0].id, "Y", date(2026, 9, 3), 100, shipped=date(2026, 9, 4))
+    with db.unit_of_work() as session:
+        row = session.get(Order, cancelled.order.id)
+        assert row is not None
+        row.status = OrderStatus.CANCELLED.value
     assert customers_shipped_between(db, date(2026, 9, 1), date(2026, 10, 1)) == [a.id]
