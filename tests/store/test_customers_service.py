@@ -93,6 +93,24 @@ def test_every_change_is_audited_old_to_new(db: Database) -> None:
     assert rows[2][1]["cancelled_on"] == [None, "2026-11-01"]
 
 
+def test_a_withdrawn_record_is_audited_and_the_customer_is_as_before(db: Database) -> None:
+    record = svc.create_customer(db, draft())
+    svc.stop_catalogue(db, record.id, date(2026, 10, 1))
+    svc.cancel_customer(db, record.id, date(2026, 11, 1))
+    svc.withdraw_cancellation(db, record.id)
+    svc.withdraw_catalogue_stop(db, record.id)
+    again = svc.get_customer(db, record.id)
+    assert (again.status, again.cancelled_on, again.catalogue_stopped_on) == (
+        "active", None, None)
+    with db.unit_of_work() as session:
+        entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+        changes = [json.loads(e.changes) for e in entries][-2:]
+    assert changes == [
+        {"status": ["cancelled", "active"], "cancelled_on": ["2026-11-01", None]},
+        {"catalogue_stopped_on": ["2026-10-01", None]},
+    ]
+
+
 def test_search_ignores_width_and_kana_kind_for_short_queries(db: Database) -> None:
     yamada = svc.create_customer(db, draft())
     sato = svc.create_customer(

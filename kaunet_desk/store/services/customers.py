@@ -66,6 +66,8 @@ __all__ = [
     "set_application_status",
     "stop_catalogue",
     "update_customer",
+    "withdraw_cancellation",
+    "withdraw_catalogue_stop",
 ]
 
 R = TypeVar("R")
@@ -152,6 +154,19 @@ def stop_catalogue(db: Database, customer_id: int, on: date) -> CustomerRecord:
 def cancel_customer(db: Database, customer_id: int, on: date) -> CustomerRecord:
     """Recorded after cancellation through KDDI まとめてオフィスサポートデスク (FAQ)."""
     return _set_state(db, customer_id, status=CustomerStatus.CANCELLED.value, cancelled_on=on)
+
+
+def withdraw_catalogue_stop(db: Database, customer_id: int) -> CustomerRecord:
+    """Takes back a catalogue stop recorded by mistake (wrong customer, or the customer
+    changed their mind before calling): the ledger says 定期送付中 again. The audit log
+    keeps both the record and its withdrawal."""
+    return _set_state(db, customer_id, catalogue_stopped_on=None)
+
+
+def withdraw_cancellation(db: Database, customer_id: int) -> CustomerRecord:
+    """Takes back a cancellation recorded by mistake: the customer is 契約中 again. Only our
+    record changes — nothing is undone at KDDI (a real cancellation is theirs, FAQ)."""
+    return _set_state(db, customer_id, status=CustomerStatus.ACTIVE.value, cancelled_on=None)
 
 
 def change_limit(

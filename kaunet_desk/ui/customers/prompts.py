@@ -59,7 +59,39 @@ def confirm_cancellation(parent: QWidget, name: str, on: date) -> bool:
         _(
             "「{name}」を {date} 付けで解約として記録します。\n"
             "KDDI まとめてオフィスサポートデスクで解約の手続きが済んでいることを"
-            "確認しましたか？\nこの記録は取り消せません。"
+            "確認しましたか？\n記録を誤ったときは「解約の記録を取り消す…」で戻せます。"
+        ).format(name=name, date=format_date(on)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_withdraw_cancellation(parent: QWidget, name: str, on: date) -> bool:
+    """A cancellation recorded by mistake: the ledger only; KDDI's side is not touched."""
+    answer = QMessageBox.question(
+        parent,
+        _("解約の記録の取り消し"),
+        _(
+            "「{name}」の {date} 付けの解約の記録を取り消し、契約中に戻します。\n"
+            "台帳の記録だけが変わります(KDDI での手続きは取り消されません)。\n"
+            "取り消したことは変更履歴に残ります。"
+        ).format(name=name, date=format_date(on)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_withdraw_catalogue_stop(parent: QWidget, name: str, on: date) -> bool:
+    """A catalogue stop recorded by mistake: 定期送付中 again, in the ledger only."""
+    answer = QMessageBox.question(
+        parent,
+        _("送付停止の記録の取り消し"),
+        _(
+            "「{name}」の {date} 付けのカタログ送付停止の記録を取り消し、定期送付中に戻します。\n"
+            "台帳の記録だけが変わります(カウネットヘルプコールへの連絡は別に必要です)。\n"
+            "取り消したことは変更履歴に残ります。"
         ).format(name=name, date=format_date(on)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

@@ -2,7 +2,8 @@
 
 FAQ: the catalogue is stopped through 「カウネットヘルプコール」 and Kaunet cancelled through
 「KDDI まとめてオフィスサポートデスク」; we record that it was done. A cancellation is
-asked twice (the dialog, then a confirmation) and cannot be undone here.
+asked twice (the dialog, then a confirmation). Either record, made by mistake, can be
+withdrawn after a confirmation; that changes our ledger only, and the audit log keeps both.
 """
 
 from __future__ import annotations
@@ -41,11 +42,18 @@ class StatusBox(QGroupBox):
         self.cancel_button = QPushButton(_("解約を記録…"))
         self.cancel_button.setObjectName("cancel_customer")
         self.cancel_button.clicked.connect(self.cancel_customer)
+        self.withdraw_stop_button = QPushButton(_("送付停止の記録を取り消す…"))
+        self.withdraw_stop_button.setObjectName("withdraw_catalogue_stop")
+        self.withdraw_stop_button.clicked.connect(self.withdraw_catalogue_stop)
+        self.withdraw_cancel_button = QPushButton(_("解約の記録を取り消す…"))
+        self.withdraw_cancel_button.setObjectName("withdraw_cancellation")
+        self.withdraw_cancel_button.clicked.connect(self.withdraw_cancellation)
         self.note = QLabel()
         self.note.setStyleSheet(HINT_LABEL_STYLE)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.cancel_button)
+        for button in (self.stop_button, self.cancel_button, self.withdraw_stop_button,
+                       self.withdraw_cancel_button):
+            buttons.addWidget(button)
         buttons.addWidget(self.note, 1)
         layout = QFormLayout(self)
         layout.addRow(_("契約"), self.contract)
@@ -72,6 +80,8 @@ class StatusBox(QGroupBox):
         # Buttons for states already recorded are hidden, not disabled: the label says it.
         self.stop_button.setVisible(record is not None and not stopped and not cancelled)
         self.cancel_button.setVisible(record is not None and not cancelled)
+        self.withdraw_stop_button.setVisible(stopped)
+        self.withdraw_cancel_button.setVisible(cancelled)
         self.note.setText(_("お客さまを保存すると記録できます") if record is None else "")
 
     def stop_catalogue(self) -> None:
@@ -94,4 +104,24 @@ class StatusBox(QGroupBox):
         if not prompts.confirm_cancellation(self, record.draft.name, dialog.day()):
             return
         svc.cancel_customer(database, record.id, dialog.day())
+        self.changed.emit()
+
+    def withdraw_catalogue_stop(self) -> None:
+        record, database = self._record, self._database
+        if record is None or database is None or record.catalogue_stopped_on is None:
+            return
+        if not prompts.confirm_withdraw_catalogue_stop(self, record.draft.name,
+                                                       record.catalogue_stopped_on):
+            return
+        svc.withdraw_catalogue_stop(database, record.id)
+        self.changed.emit()
+
+    def withdraw_cancellation(self) -> None:
+        record, database = self._record, self._database
+        if record is None or database is None or record.cancelled_on is None:
+            return
+        if not prompts.confirm_withdraw_cancellation(self, record.draft.name,
+                                                     record.cancelled_on):
+            return
+        svc.withdraw_cancellation(database, record.id)
         self.changed.emit()

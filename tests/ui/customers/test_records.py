@@ -161,3 +161,39 @@ def test_limit_is_read_only_and_changed_only_with_a_reason(
     assert tab.form.change_log.row_texts() == [(
         "2026/11/10", "月間購入上限金額", "￥300,000",
         "￥500,000(理由: 事業拡大(KDDI 審査承認済み))")]
+
+
+def test_a_mistaken_record_is_withdrawn_only_after_confirmation(
+    qtbot: QtBot, tab: CustomersTab, db: Database, people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc.stop_catalogue(db, people["yamada"], date(2026, 11, 5))
+    svc.cancel_customer(db, people["yamada"], date(2026, 11, 18))
+    tab.form.load(people["yamada"])
+    box = tab.form.status_box
+    assert box.withdraw_stop_button.isVisibleTo(tab)
+    assert box.withdraw_cancel_button.isVisibleTo(tab)
+    asked: list[tuple[str, str, date]] = []
+    replies = [False, True, True]
+
+    def confirm(kind: str) -> Callable[[object, str, date], bool]:
+        def ask(_parent: object, name: str, on: date) -> bool:
+            asked.append((kind, name, on))
+            return replies.pop(0)
+        return ask
+
+    monkeypatch.setattr(prompts, "confirm_withdraw_cancellation", confirm("cancel"))
+    monkeypatch.setattr(prompts, "confirm_withdraw_catalogue_stop", confirm("stop"))
+    qtbot.mouseClick(box.withdraw_cancel_button, Qt.MouseButton.LeftButton)
+    assert svc.get_customer(db, people["yamada"]).status == "cancelled"  # declined
+    qtbot.mouseClick(box.withdraw_cancel_button, Qt.MouseButton.LeftButton)
+    record = svc.get_customer(db, people["yamada"])
+    assert (record.status, record.cancelled_on) == ("active", None)
+    assert box.contract.text() == "契約中"
+    assert box.cancel_button.isVisibleTo(tab) and not box.withdraw_cancel_button.isVisibleTo(tab)
+    qtbot.mouseClick(box.withdraw_stop_button, Qt.MouseButton.LeftButton)
+    assert svc.get_customer(db, people["yamada"]).catalogue_stopped_on is None
+    assert box.catalogue.text() == "定期送付中"
+    assert box.stop_button.isVisibleTo(tab) and not box.withdraw_stop_button.isVisibleTo(tab)
+    assert asked == [("cancel", "株式会社山田商事", date(2026, 11, 18))] * 2 + [
+        ("stop", "株式会社山田商事", date(2026, 11, 5))]
