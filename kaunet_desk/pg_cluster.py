@@ -93,4 +93,6 @@ def temporary_server() -> Iterator[str]:
             ["pg_ctlcluster", version, CLUSTER, "stop"], check=False, capture_output=True
         )
         subprocess.run(["pg_dropcluster", version, CLUSTER], check=False, capture_output=True)
+        # pg_dropcluster leaves the folder behind when it holds a file of ours.
+        shutil.rmtree(conf.parent.parent, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
