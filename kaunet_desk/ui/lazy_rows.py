@@ -95,7 +95,7 @@ class LazyRowsModel(QAbstractTableModel, Generic[RowT]):
         selection and the scroll position survive; anything else is a reset."""
         shown = len(self._ids)
         if list(ids[:shown]) != self._ids:  # a row was added in between
-            self.set_ids(ids)
+            self._reset(ids)
             return
         if len(ids) == shown:
             return
@@ -107,7 +107,7 @@ class LazyRowsModel(QAbstractTableModel, Generic[RowT]):
         self.endInsertRows()
 
     def clear(self) -> None:
-        self.set_ids([])
+        self._reset([])  # not set_ids: a subclass may give it other parameters
 
     def set_fetch(self, fetch: Fetch[RowT]) -> None:
         self._fetch = fetch

@@ -4,14 +4,12 @@ thread."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +27,8 @@ from kaunet_desk.ui.report_settings_dialog import ReportSettingsDialog
 from kaunet_desk.ui.tab import Tab, pdf_file_name
 from kaunet_desk.ui.tabs import make_tabs
 
+from .support import pdf_printer, show_tab
+
 TODAY = date(2026, 11, 20)
 # 法人番号-style check digit worked out by hand for 123456789012: the digits from the right
 # weighted 1, 2, 1, 2, … sum to 74; 74 mod 9 = 2; 9 − 2 = 7.
@@ -36,14 +36,9 @@ VALID_NUMBER = "T7123456789012"
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def limits_tab(
-    qtbot: QtBot, db: Database, settings: QSettings
-) -> Iterator[LimitsTab]:
+    qtbot: QtBot, db: Database, settings: QSettings, background: Background
+) -> LimitsTab:
     record = customer_service.create_customer(
         db,
         customer_service.CustomerDraft(
@@ -54,16 +49,10 @@ def limits_tab(
         ["K1"],
     )
     enter_order(db, OrderDraft(record.accounts[0].id, "M1", date(2026, 11, 2), 1_000, 0))
-    background = Background()
-    tab = LimitsTab(background, settings)
-    qtbot.addWidget(tab)
-    tab.set_today(TODAY)
-    tab.resize(1100, 700)
-    tab.show()
+    tab = show_tab(qtbot, LimitsTab(background, settings), TODAY, size=(1100, 700))
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.attach(db)
-    yield tab
-    background.wait()
+    return tab
 
 
 def test_a_tab_without_a_report_has_nothing_to_print(
@@ -82,15 +71,8 @@ def test_print_current_prints_the_tabs_report(
     qtbot: QtBot, limits_tab: LimitsTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     printed = tmp_path / "printed.pdf"
-
-    def choose(*_args: object) -> QPrinter:
-        printer = printing.new_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(60)
-        return printer
-
-    monkeypatch.setattr(printing, "choose_printer", choose)
+    monkeypatch.setattr(printing, "choose_printer",
+                        lambda *_args: pdf_printer(printed, resolution=60))
     assert limits_tab.print_current() is True
     qtbot.waitUntil(lambda: "印刷しました" in limits_tab.report_buttons.status_label.text(),
                     timeout=10_000)

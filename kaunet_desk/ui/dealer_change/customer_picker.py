@@ -6,79 +6,54 @@ GUI thread (debounced while typing), the names from customer_rows as they scroll
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from kaunet_desk.formatting import format_number
-from kaunet_desk.i18n import _, ngettext
+from kaunet_desk.i18n import N_, _, ngettext
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import CustomerRow, customer_ids, customer_rows
 from kaunet_desk.ui.background import Background
+from kaunet_desk.ui.lazy_rows import AnyIndex, Fetch, LazyRowsModel
 
-PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
 
 
-class CustomerListModel(QAbstractListModel):
-    def __init__(
-        self, fetch_rows: Callable[[list[int]], dict[int, CustomerRow]],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._fetch_rows = fetch_rows
-        self._ids: list[int] = []
-        self._cache: dict[int, CustomerRow] = {}
+class _Column(NamedTuple):
+    header: str  # N_-marked; a QListView shows no header
+
+
+_COLUMNS = (_Column(N_("お客さま")),)  # a list: one column
+
+
+class CustomerListModel(LazyRowsModel[CustomerRow]):
+    MAX_PAGES = 20  # ≈ 4,000 rows kept
+
+    def __init__(self, fetch_rows: Fetch[CustomerRow], parent: QObject | None = None) -> None:
+        super().__init__(fetch_rows, _COLUMNS, parent)
 
     def reset(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._cache = {}
-        self.endResetModel()
+        self._reset(ids)
 
     def customer_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def position(self, customer_id: int) -> int | None:
-        try:
-            return self._ids.index(customer_id)
-        except ValueError:
-            return None
+        return self.row_of(customer_id)
 
     def customer(self, row: int) -> CustomerRow | None:
-        customer_id = self.customer_id(row)
-        if customer_id is None:
-            return None
-        if customer_id not in self._cache:
-            if len(self._cache) > 20 * PAGE:
-                self._cache.clear()
-            start = row - row % PAGE
-            self._cache.update(self._fetch_rows(self._ids[start : start + PAGE]))
-        return self._cache.get(customer_id)
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
         if role == ID_ROLE:
             return self.customer_id(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self.customer(index.row())
+            row = self.row_at(index.row())
             if row is None:
                 return None
             return _("{name}（{kana}）").format(name=row.name, kana=row.name_kana)

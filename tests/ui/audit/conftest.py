@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
@@ -26,17 +23,10 @@ def ledger(db: Database, monkeypatch: pytest.MonkeyPatch) -> Ledger:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def dialog(qtbot: QtBot, db: Database, ledger: Ledger,
-           settings: QSettings) -> Iterator[AuditLogDialog]:
-    background = Background()
+def dialog(qtbot: QtBot, db: Database, ledger: Ledger, settings: QSettings,
+           background: Background) -> AuditLogDialog:
     widget = AuditLogDialog(db, background, settings, today=TODAY)
     qtbot.addWidget(widget)
     widget.show()
     wait_loaded(qtbot, widget)
-    yield widget
-    background.wait()
+    return widget

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kaunet_desk.domain.enums import ApplicationStatus, CustomerKind, InvoicePaymentMethod
@@ -109,10 +107,3 @@ def column(dialog: AuditLogDialog, key: str) -> list[str]:
 
 def select_time(dialog: AuditLogDialog, when: str) -> None:
     dialog.table.selectRow(column(dialog, "at").index(when))
-
-
-def type_with_ime(field: QWidget, text: str) -> None:
-    """Japanese arrives through the input method (QTest can only type ASCII keys)."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(field, event)

@@ -16,13 +16,13 @@ from kaunet_desk.ui.audit import dialog as dialog_module
 from kaunet_desk.ui.audit.dialog import AuditLogDialog, show_audit_log
 from kaunet_desk.ui.background import Background
 
+from ..support import type_with_ime
 from .support import (
     ALL_TIMES,
     TODAY,
     Ledger,
     column,
     select_time,
-    type_with_ime,
     wait_loaded,
 )
 

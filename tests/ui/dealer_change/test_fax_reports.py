@@ -23,7 +23,8 @@ from kaunet_desk.ui.dealer_change.send_dialog import FaxSendDialog
 from kaunet_desk.ui.dealer_change.view import DealerChangeTab
 from kaunet_desk.ui.printing import printer as printing
 
-from .support import TODAY, Customer, pdf_printer, save_report, wait_send_dialog
+from ..support import pdf_printer, save_report
+from .support import TODAY, Customer, wait_send_dialog
 
 OpenTab = Callable[[], tuple[QTabWidget, DealerChangeTab]]
 AddCustomer = Callable[[str, str, str], Customer]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -18,6 +16,7 @@ from kaunet_desk.store.services.orders import OrderDraft, enter_order
 from kaunet_desk.ui.background import Background
 from kaunet_desk.ui.invoice.view import InvoiceTab
 
+from ..support import show_tab
 from .support import (
     COUNTER_REQUESTS,
     NOV,
@@ -76,15 +75,10 @@ def ledger(db: Database) -> Ledger:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, db: Database, ledger: Ledger, tmp_path: Path) -> Iterator[InvoiceTab]:
-    background = Background()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    widget = InvoiceTab(background, settings)
-    qtbot.addWidget(widget)
-    widget.set_today(TODAY)
-    widget.resize(1280, 760)
-    widget.show()
+def tab(
+    qtbot: QtBot, db: Database, ledger: Ledger, settings: QSettings, background: Background
+) -> InvoiceTab:
+    widget = show_tab(qtbot, InvoiceTab(background, settings), TODAY)
     with qtbot.waitSignal(widget.customers_listed, timeout=10_000):
         widget.attach(db)
-    yield widget
-    background.wait()
+    return widget

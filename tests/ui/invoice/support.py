@@ -8,16 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-
-import pytest
-from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
-from pytestqt.qtbot import QtBot
-
-from kaunet_desk.ui.printing import ReportButtons
 
 TODAY = date(2026, 11, 22)
 NOV = date(2026, 11, 1)
@@ -47,24 +37,3 @@ OVERDUE_YEN, OVERDUE_DUE = 30_000, date(2026, 8, 31)
 class Ledger:
     sole: int  # 個人事業主: pays the fees, gets the rebate
     corporate: int  # 法人: exempt from both fees
-
-
-def commit_text(field: QWidget, text: str) -> None:
-    """Type Japanese as the IME does: qtbot.keyClicks only knows ASCII keys."""
-    field.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(field, event)
-
-
-def save_report(
-    qtbot: QtBot, buttons: ReportButtons, target: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    """「PDF として保存…」 with the save dialog answered by ``target``; the PDF's text."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *_args, **_kwargs: (str(target), "PDF (*.pdf)"))
-    assert buttons.save_button.isEnabled(), buttons.status_label.text()
-    qtbot.mouseClick(buttons.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: buttons.status_label.text().startswith("保存しました"),
-                    timeout=10_000)
-    return "\n".join(page.extract_text() for page in PdfReader(target).pages)

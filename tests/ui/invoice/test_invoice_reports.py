@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +30,7 @@ from kaunet_desk.ui.invoice.batch import part_path
 from kaunet_desk.ui.invoice.view import InvoiceTab
 from kaunet_desk.ui.printing import printer as printing
 
+from ..support import pdf_printer, save_report
 from .support import (
     COUNTER_REQUESTS,
     NOV,
@@ -40,7 +40,6 @@ from .support import (
     SLIPS,
     TODAY,
     Ledger,
-    save_report,
 )
 
 EXTRA = 10  # more customers with a September shipment, for the batch
@@ -181,15 +180,8 @@ def test_batch_print_sends_every_page_to_the_printer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     printed = tmp_path / "printed.pdf"
-
-    def choose(*_args: object) -> QPrinter:
-        printer = printing.new_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(60)
-        return printer
-
-    monkeypatch.setattr(printing, "choose_printer", choose)
+    monkeypatch.setattr(printing, "choose_printer",
+                        lambda *_args: pdf_printer(printed, resolution=60))
     tab.batch.print_action.trigger()
     qtbot.waitUntil(lambda: "印刷しました" in tab.batch.status_label.text(), timeout=30_000)
     assert len(PdfReader(printed).pages) >= len(billed)

@@ -17,6 +17,7 @@ from kaunet_desk.ui.invoice.lines import LineKind
 from kaunet_desk.ui.invoice.model import LINE_ROLE, Column
 from kaunet_desk.ui.invoice.view import InvoiceTab
 
+from ..support import commit_text
 from .support import (
     COUNTER_REQUESTS,
     NOV,
@@ -26,7 +27,6 @@ from .support import (
     SLIPS,
     TODAY,
     Ledger,
-    commit_text,
 )
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
@@ -18,6 +15,7 @@ from kaunet_desk.store.services.orders import OrderDraft, enter_order
 from kaunet_desk.ui.background import Background
 from kaunet_desk.ui.limits.view import LimitsTab
 
+from ..support import show_tab
 from .support import CUSTOMERS, ORDERS, TODAY, Ledger
 
 
@@ -50,19 +48,10 @@ def ledger(db: Database) -> Ledger:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, db: Database, ledger: Ledger, settings: QSettings) -> Iterator[LimitsTab]:
-    background = Background()
-    widget = LimitsTab(background, settings)
-    qtbot.addWidget(widget)
-    widget.set_today(TODAY)
-    widget.resize(1280, 760)
-    widget.show()
+def tab(
+    qtbot: QtBot, db: Database, ledger: Ledger, settings: QSettings, background: Background
+) -> LimitsTab:
+    widget = show_tab(qtbot, LimitsTab(background, settings), TODAY)
     with qtbot.waitSignal(widget.loaded, timeout=10_000):
         widget.attach(db)
-    yield widget
-    background.wait()
+    return widget

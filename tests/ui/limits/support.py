@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-
-import pytest
-from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
-from pytestqt.qtbot import QtBot
 
 from kaunet_desk.domain import order_total_yen
-from kaunet_desk.ui.printing import ReportButtons
 
 TODAY = date(2026, 11, 22)
 NOV = date(2026, 11, 1)
+
+
 @dataclass(frozen=True)
 class Planned:
     customer: str
@@ -73,26 +66,3 @@ class Ledger:
 
     def expected_refused(self, name: str) -> int:
         return sum(1 for o in ORDERS if o.customer == name and o.refused)
-
-
-
-
-def commit_text(field: QWidget, text: str) -> None:
-    """Type Japanese as the IME does: qtbot.keyClicks only knows ASCII keys."""
-    field.setFocus()
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(field, event)
-
-
-def save_report(
-    qtbot: QtBot, buttons: ReportButtons, target: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    """「PDF として保存…」 with the save dialog answered by ``target``; the PDF's text."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *_args, **_kwargs: (str(target), "PDF (*.pdf)"))
-    assert buttons.save_button.isEnabled(), buttons.status_label.text()
-    qtbot.mouseClick(buttons.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: buttons.status_label.text().startswith("保存しました"),
-                    timeout=10_000)
-    return "\n".join(page.extract_text() for page in PdfReader(target).pages)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kaunet_desk.ui.limits.change_dialog import ChangeLimitDialog, LimitChangeRequest, parse_yen
 
-from .support import commit_text
+from ..support import commit_text
 
 TODAY = date(2026, 11, 22)
 

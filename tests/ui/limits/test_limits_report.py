@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from kaunet_desk.formatting import format_yen
 from kaunet_desk.ui.limits.view import LimitsTab
 
-from .support import CUSTOMERS, Ledger, save_report
+from ..support import save_report
+from .support import CUSTOMERS, Ledger
 
 
 def test_saved_list_is_of_the_shown_month_with_the_hand_counted_totals(

@@ -14,7 +14,8 @@ from kaunet_desk.ui.limits.model import Column, LimitFilter
 from kaunet_desk.ui.limits.settings import warning_override
 from kaunet_desk.ui.limits.view import LimitsTab
 
-from .support import CUSTOMERS, NOV, TODAY, Ledger, commit_text
+from ..support import commit_text
+from .support import CUSTOMERS, NOV, TODAY, Ledger
 
 
 def _shown(tab: LimitsTab, column: Column) -> dict[str, str]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -17,6 +15,7 @@ from kaunet_desk.store.services.orders import OrderDraft, enter_order
 from kaunet_desk.ui.background import Background
 from kaunet_desk.ui.purchases.view import PurchasesTab
 
+from ..support import show_tab
 from .support import TODAY, Ledger, wait_loaded
 
 
@@ -64,19 +63,10 @@ def ledger(db: Database) -> Ledger:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def tab(qtbot: QtBot, db: Database, ledger: Ledger, settings: QSettings) -> Iterator[PurchasesTab]:
-    background = Background()
-    widget = PurchasesTab(background, settings)
-    widget.set_today(TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 760)
-    widget.show()
+def tab(
+    qtbot: QtBot, db: Database, ledger: Ledger, settings: QSettings, background: Background
+) -> PurchasesTab:
+    widget = show_tab(qtbot, PurchasesTab(background, settings), TODAY)
     widget.attach(db)
     wait_loaded(qtbot, widget)
-    yield widget
-    background.wait()
+    return widget

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-import pytest
-from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from kaunet_desk.ui.printing import ReportButtons
 from kaunet_desk.ui.purchases.columns import column_index
 from kaunet_desk.ui.purchases.view import PurchasesTab
 
@@ -45,16 +39,3 @@ def row_of(tab: PurchasesTab, order_no: str) -> int:
 def cell(tab: PurchasesTab, order_no: str, key: str, role: int | None = None) -> object:
     index = tab.model.index(row_of(tab, order_no), column_index(key))
     return index.data() if role is None else index.data(role)
-
-
-def save_report(
-    qtbot: QtBot, buttons: ReportButtons, target: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    """「PDF として保存…」 with the save dialog answered by ``target``; the PDF's text."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *_args, **_kwargs: (str(target), "PDF (*.pdf)"))
-    assert buttons.save_button.isEnabled(), buttons.status_label.text()
-    qtbot.mouseClick(buttons.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: buttons.status_label.text().startswith("保存しました"),
-                    timeout=10_000)
-    return "\n".join(page.extract_text() for page in PdfReader(target).pages)

@@ -13,7 +13,8 @@ from kaunet_desk.store.database import Database
 from kaunet_desk.store.services.customer_list import customer_rows
 from kaunet_desk.ui.purchases.view import PurchasesTab
 
-from .support import Ledger, save_report, wait_loaded
+from ..support import save_report
+from .support import Ledger, wait_loaded
 
 # The Aoba orders inside the window 2026-06-01 … 2026-11-20, by hand from conftest.ledger.
 IN_WINDOW = ("A-JUN", "A-FRI", "A-HOL", "A-NOT", "A-OTH", "A-CARD")

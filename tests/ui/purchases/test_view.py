@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QBrush, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kaunet_desk.domain import billing_month, reflection_date
@@ -18,15 +18,8 @@ from kaunet_desk.ui.main_window import MainWindow
 from kaunet_desk.ui.purchases.columns import column_index
 from kaunet_desk.ui.purchases.view import PurchasesTab
 
+from ..support import type_with_ime
 from .support import Ledger, cell, row_of, shown_order_numbers, wait_loaded
-
-
-def type_with_ime(field: QWidget, text: str) -> None:
-    """Japanese arrives through the input method (QTest can only type ASCII keys)."""
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(field, event)
-
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole

@@ -78,13 +78,6 @@ def window(qtbot: QtBot) -> QWidget:
     return widget
 
 
-@pytest.fixture
-def background() -> Iterator[Background]:
-    jobs = Background()
-    yield jobs
-    jobs.wait()
-
-
 def _customer(database: Database, name: str) -> None:
     svc.create_customer(database, svc.CustomerDraft(
         name=name, name_kana="テスト", kind=CustomerKind.CORPORATE.value,
