@@ -222,3 +222,38 @@ def test_rows_keep_a_request_without_kaunet_id(db: Database) -> None:
     assert list(rows) == [request_id]
     assert rows[request_id].kaunet_id == ""
     assert svc.request_rows(db, []) == {}
+
+
+def test_withdrawing_takes_back_the_last_step_one_at_a_time(db: Database) -> None:
+    """Effective, then return (with the email and logo dates that rest on it), then nothing
+    is left; every withdrawal is audited."""
+    who = _customer(db, "A社", "エーシャ", "K1")
+    request_id = _request(db, who, date(2026, 3, 1), date(2026, 3, 15))
+    with pytest.raises(svc.DealerChangeRefused) as error:
+        svc.withdraw_last_step(db, request_id)
+    assert error.value.refusal is Refusal.NOTHING_TO_WITHDRAW
+    svc.mark_returned(db, request_id, date(2026, 3, 10), today=TODAY)
+    svc.record_notification_seen(db, request_id, date(2026, 4, 2), today=TODAY)
+    svc.mark_effective(db, request_id, date(2026, 4, 1), today=TODAY)
+    assert svc.withdraw_last_step(db, request_id) is svc.Step.EFFECTIVE
+    row = svc.get_request(db, request_id)
+    assert (row.returned_on, row.effective_month, row.notification_seen_on) == (
+        date(2026, 3, 10), None, date(2026, 4, 2))
+    assert row.state(TODAY) is DealerChangeState.RETURNED
+    assert svc.withdraw_last_step(db, request_id) is svc.Step.RETURNED
+    row = svc.get_request(db, request_id)
+    assert (row.returned_on, row.notification_seen_on) == (None, None)
+    assert _audit(db, request_id)[-1][1] == {
+        "returned_on": ["2026-03-10", None], "notification_seen_on": ["2026-04-02", None]}
+    with pytest.raises(svc.DealerChangeRefused):
+        svc.withdraw_last_step(db, request_id)
+
+
+def test_withdrawing_a_close_makes_the_request_overdue_again(db: Database) -> None:
+    who = _customer(db, "A社", "エーシャ", "K1")
+    overdue = _request(db, who, date(2026, 5, 1), date(2026, 5, 10))
+    svc.expire_request(db, overdue, today=TODAY)
+    assert svc.count_overdue(db, today=TODAY) == 0
+    assert svc.withdraw_last_step(db, overdue) is svc.Step.CLOSED
+    assert svc.count_overdue(db, today=TODAY) == 1
+    assert svc.get_request(db, overdue).closed_on is None

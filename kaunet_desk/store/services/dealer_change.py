@@ -48,6 +48,15 @@ class Refusal(StrEnum):
     NOT_A_CHANGE_MONTH = "not_a_change_month"  # FAQ: 翌月または翌々月
     NOT_WAITING = "not_waiting"
     BEFORE_RETURN = "before_return"
+    NOTHING_TO_WITHDRAW = "nothing_to_withdraw"
+
+
+class Step(StrEnum):
+    """A recorded step of a request that a withdrawal can take back."""
+
+    RETURNED = "returned"
+    EFFECTIVE = "effective"
+    CLOSED = "closed"
 
 
 class DealerChangeRefused(ValueError):
@@ -428,3 +437,41 @@ def expire_request(db: Database, request_id: int, *, today: date) -> None:
     with db.unit_of_work() as session:
         _refuse(request_id, check_expire(_snapshot(session, request_id), today))
         _update(session, _load(session, request_id), closed_on=today)
+
+
+def last_step(row: DealerChangeRow) -> Step | None:
+    """The latest recorded step: 変更完了 comes after 返送, and a closed request has neither."""
+    if row.effective_month is not None:
+        return Step.EFFECTIVE
+    if row.closed_on is not None:
+        return Step.CLOSED
+    if row.returned_on is not None:
+        return Step.RETURNED
+    return None
+
+
+def check_withdraw(row: DealerChangeRow) -> Refusal | None:
+    """Why there is nothing to take back, or None."""
+    return Refusal.NOTHING_TO_WITHDRAW if last_step(row) is None else None
+
+
+# What each withdrawal clears. The email and logo dates rest on the return (FAQ: they
+# follow a change, and a change follows a return in time), so they go with it.
+_STEP_FIELDS = {
+    Step.RETURNED: ("returned_on", "notification_seen_on", "logo_confirmed_on"),
+    Step.EFFECTIVE: ("effective_month",),
+    Step.CLOSED: ("closed_on",),
+}
+
+
+def withdraw_last_step(db: Database, request_id: int) -> Step:
+    """Take back the last step, recorded by mistake (wrong request, wrong date): the request
+    is as it was before it, and the audit log keeps the step and its withdrawal."""
+    with db.unit_of_work() as session:
+        row = _snapshot(session, request_id)
+        _refuse(request_id, check_withdraw(row))
+        step = last_step(row)
+        assert step is not None  # check_withdraw refused otherwise
+        _update(session, _load(session, request_id),
+                **dict.fromkeys(_STEP_FIELDS[step], None))
+        return step

@@ -168,7 +168,8 @@ def mark_returned(tab: DealerChangeTab, row: DealerChangeRow) -> None:
     def confirmed() -> None:
         day = dialog.chosen()
         text = _("{who} の FAX を {day} の返送として記録します。\n"
-                 "販売店は {months} に変更されます。\nこの記録は取り消せません。").format(
+                 "販売店は {months} に変更されます。\n"
+                 "誤って記録したときは「記録を取り消す」で戻せます。").format(
             who=_who(row), day=format_date(day), months=months_text(dealer_change_months(day))
         )
         if messages.ask(tab, _("返送を記録"), text, _("記録する")):
@@ -190,7 +191,7 @@ def mark_effective(tab: DealerChangeTab, row: DealerChangeRow) -> None:
     def confirmed() -> None:
         month = dialog.chosen()
         text = _("{who} の販売店変更を {month} に完了として記録します。\n"
-                 "この記録は取り消せません。").format(
+                 "誤って記録したときは「記録を取り消す」で戻せます。").format(
             who=_who(row), month=format_month(month)
         )
         if messages.ask(tab, _("変更完了を記録"), text, _("記録する")):
@@ -255,7 +256,34 @@ def expire(tab: DealerChangeTab, row: DealerChangeRow) -> None:
         "閉じた依頼は期限超過の件数に数えません。"
         "この後に届いた FAX では販売店は変更されません。"
         "変更するには新しい FAX 用紙を送ってください。\n"
-        "この操作は取り消せません。"
+        "誤って閉じたときは「記録を取り消す」で戻せます。"
     ).format(who=_who(row), deadline=format_date(row.deadline))
     if messages.ask(tab, _("期限切れにする"), text, _("期限切れにする")):
         _apply(tab, row, today, lambda: svc.expire_request(database, row.id, today=today))
+
+
+def withdraw(tab: DealerChangeTab, row: DealerChangeRow) -> None:
+    """Take back the last step recorded by mistake, after saying what the request goes back
+    to; the change history keeps both."""
+    database, today = tab.database, tab.today()
+    step = svc.last_step(row)
+    if database is None or step is None:
+        return
+    if step is svc.Step.EFFECTIVE:
+        text = _("{who} の変更完了の記録（{month}）を取り消し、返送済みに戻します。").format(
+            who=_who(row), month=format_month(row.effective_month))
+    elif step is svc.Step.CLOSED:
+        text = _("{who} の依頼を期限切れとして閉じた記録（{day}）を取り消し、"
+                 "元に戻します。").format(who=_who(row), day=format_date(row.closed_on))
+    else:
+        text = _("{who} の返送の記録（{day}）を取り消し、返送待ちに戻します。").format(
+            who=_who(row), day=format_date(row.returned_on))
+        if row.notification_seen_on or row.logo_confirmed_on:
+            text += "\n" + _("記録済みの通知メール確認日・ロゴ確認日も消えます。")
+    text += "\n" + _("取り消したことは変更履歴に残ります。")
+    if messages.ask(tab, _("記録を取り消す"), text, _("取り消す")):
+        _apply(tab, row, today, lambda: _withdrawn(database, row.id))
+
+
+def _withdrawn(database: Database, request_id: int) -> None:
+    svc.withdraw_last_step(database, request_id)  # _apply wants None, not the Step

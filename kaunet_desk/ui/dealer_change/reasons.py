@@ -10,7 +10,12 @@ from datetime import date
 
 from kaunet_desk.domain import DealerChangeState
 from kaunet_desk.i18n import _
-from kaunet_desk.store.services.dealer_change import DealerChangeRow, Refusal, check_expire
+from kaunet_desk.store.services.dealer_change import (
+    DealerChangeRow,
+    Refusal,
+    check_expire,
+    check_withdraw,
+)
 from kaunet_desk.ui.dealer_change.texts import refusal_text
 
 Reason = str | None
@@ -54,6 +59,13 @@ def expire(row: DealerChangeRow | None, today: date) -> Reason:
     if row is None:
         return no_selection()
     refusal = check_expire(row, today)
+    return None if refusal is None else refusal_text(refusal, row, today)
+
+
+def withdraw(row: DealerChangeRow | None, today: date) -> Reason:
+    if row is None:
+        return no_selection()
+    refusal = check_withdraw(row)
     return None if refusal is None else refusal_text(refusal, row, today)
 
 

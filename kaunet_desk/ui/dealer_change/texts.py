@@ -89,6 +89,9 @@ def refusal_text(refusal: Refusal, row: DealerChangeRow, today: date) -> str:
         return _("変更月は返送の翌月か翌々月（{months}）です。").format(months=months_text(months))
     if refusal is Refusal.NOT_WAITING:
         return _("返送待ちか期限超過の依頼だけ期限切れにできます。")
+    if refusal is Refusal.NOTHING_TO_WITHDRAW:
+        return _("取り消せる記録がありません"
+                 "（返送・変更完了・期限切れのどれも記録されていません）。")
     if refusal is Refusal.BEFORE_RETURN:
         return _("返送日（{returned}）より前の日付です。").format(
             returned=format_date(row.returned_on)

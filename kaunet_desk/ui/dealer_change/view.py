@@ -314,7 +314,10 @@ class DealerChangeTab(Tab):
         self._row_action("resend", _("FAX を再送(&F)"), "Ctrl+Shift+N", operations.resend,
                          reasons.resend, _("期限切れのお客さまに新しい FAX 用紙を送ります"))
         self._row_action("expire", _("期限切れにする(&X)"), None, operations.expire,
-                         reasons.expire, _("返送待ちを終了します（確認あり・取り消し不可）"))
+                         reasons.expire, _("返送待ちを終了します（確認あり）"))
+        self._row_action("withdraw", _("記録を取り消す(&U)…"), None, operations.withdraw,
+                         reasons.withdraw,
+                         _("誤って記録した直前の返送・変更完了・期限切れを取り消します（確認あり）"))
         self._row_action("print_form", _("FAX 用紙を印刷(&P)…"), None,
                          lambda tab, _row: tab.form_buttons.print_button.click(),
                          reasons.print_form,
@@ -489,7 +492,7 @@ class DealerChangeTab(Tab):
         menu = QMenu(self)
         menu.setObjectName("context_menu")
         for name in ("returned", "effective", "mail", "logo", None, "resend", "new",
-                     "print_form", None, "expire"):
+                     "print_form", None, "expire", "withdraw"):
             if name is None:
                 menu.addSeparator()
             else:

@@ -24,7 +24,8 @@ from kaunet_desk.ui.dealer_change.new_request_dialog import NewRequestDialog
 from kaunet_desk.ui.dealer_change.view import DealerChangeTab
 from kaunet_desk.ui.printing import printer as printing
 
-from .support import TODAY, Customer, column_texts, pdf_printer, wait_loaded, wait_send_dialog
+from ..support import pdf_printer
+from .support import TODAY, Customer, column_texts, wait_loaded, wait_send_dialog
 
 OpenTab = Callable[[], tuple[QTabWidget, DealerChangeTab]]
 AddCustomer = Callable[[str, str, str], Customer]
@@ -147,7 +148,7 @@ def test_returned_on_the_deadline_day_shows_returned_and_the_two_months(
     assert expected in dialog.preview.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _cell(tab, request_id, "state") == "返送済", timeout=5_000)
-    assert expected in confirmations[0] and "取り消せません" in confirmations[0]
+    assert expected in confirmations[0] and "「記録を取り消す」で戻せます" in confirmations[0]
     assert _cell(tab, request_id, "months") == expected
     assert _cell(tab, request_id, "returned") == "2026/05/20"
     assert _cell(tab, request_id, "alert") == ""
@@ -365,7 +366,7 @@ def test_expire_asks_first_and_cancel_changes_nothing(
     QTimer.singleShot(0, lambda: answer("キャンセル"))
     tab.actions_by_name["expire"].trigger()
     assert svc.get_request(db, request_id).closed_on is None
-    assert "取り消せません" in seen[0] and "2026/05/24" in seen[0]
+    assert "「記録を取り消す」で戻せます" in seen[0] and "2026/05/24" in seen[0]
     QTimer.singleShot(0, lambda: answer("期限切れにする"))
     tab.actions_by_name["expire"].trigger()
     qtbot.waitUntil(lambda: _cell(tab, request_id, "state") == "期限切れ", timeout=5_000)
