@@ -51,52 +51,42 @@ def confirm_discard(parent: QWidget) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-def confirm_cancellation(parent: QWidget, name: str, on: date) -> bool:
-    """FAQ カウネットの解約方法: recorded after the support desk's procedure; asked twice."""
-    answer = QMessageBox.warning(
-        parent,
-        _("解約の記録"),
-        _(
-            "「{name}」を {date} 付けで解約として記録します。\n"
-            "KDDI まとめてオフィスサポートデスクで解約の手続きが済んでいることを"
-            "確認しましたか？\n記録を誤ったときは「解約の記録を取り消す…」で戻せます。"
-        ).format(name=name, date=format_date(on)),
+def _yes_no(parent: QWidget, title: str, text: str, *, warning: bool = False) -> bool:
+    """Yes or No, No the default: Enter alone never records or takes back anything."""
+    ask = QMessageBox.warning if warning else QMessageBox.question
+    answer = ask(
+        parent, title, text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_cancellation(parent: QWidget, name: str, on: date) -> bool:
+    """FAQ カウネットの解約方法: recorded after the support desk's procedure; asked twice."""
+    return _yes_no(parent, _("解約の記録"), _(
+        "「{name}」を {date} 付けで解約として記録します。\n"
+        "KDDI まとめてオフィスサポートデスクで解約の手続きが済んでいることを"
+        "確認しましたか？\n記録を誤ったときは「解約の記録を取り消す…」で戻せます。"
+    ).format(name=name, date=format_date(on)), warning=True)
 
 
 def confirm_withdraw_cancellation(parent: QWidget, name: str, on: date) -> bool:
     """A cancellation recorded by mistake: the ledger only; KDDI's side is not touched."""
-    answer = QMessageBox.question(
-        parent,
-        _("解約の記録の取り消し"),
-        _(
-            "「{name}」の {date} 付けの解約の記録を取り消し、契約中に戻します。\n"
-            "台帳の記録だけが変わります(KDDI での手続きは取り消されません)。\n"
-            "取り消したことは変更履歴に残ります。"
-        ).format(name=name, date=format_date(on)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(parent, _("解約の記録の取り消し"), _(
+        "「{name}」の {date} 付けの解約の記録を取り消し、契約中に戻します。\n"
+        "台帳の記録だけが変わります(KDDI での手続きは取り消されません)。\n"
+        "取り消したことは変更履歴に残ります。"
+    ).format(name=name, date=format_date(on)))
 
 
 def confirm_withdraw_catalogue_stop(parent: QWidget, name: str, on: date) -> bool:
     """A catalogue stop recorded by mistake: 定期送付中 again, in the ledger only."""
-    answer = QMessageBox.question(
-        parent,
-        _("送付停止の記録の取り消し"),
-        _(
-            "「{name}」の {date} 付けのカタログ送付停止の記録を取り消し、定期送付中に戻します。\n"
-            "台帳の記録だけが変わります(カウネットヘルプコールへの連絡は別に必要です)。\n"
-            "取り消したことは変更履歴に残ります。"
-        ).format(name=name, date=format_date(on)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(parent, _("送付停止の記録の取り消し"), _(
+        "「{name}」の {date} 付けのカタログ送付停止の記録を取り消し、定期送付中に戻します。\n"
+        "台帳の記録だけが変わります(カウネットヘルプコールへの連絡は別に必要です)。\n"
+        "取り消したことは変更履歴に残ります。"
+    ).format(name=name, date=format_date(on)))
 
 
 def show_error(parent: QWidget, title: str, text: str) -> None:

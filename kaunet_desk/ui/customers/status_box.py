@@ -12,7 +12,15 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from kaunet_desk.domain.enums import CustomerStatus
 from kaunet_desk.formatting import format_date
@@ -107,21 +115,24 @@ class StatusBox(QGroupBox):
         self.changed.emit()
 
     def withdraw_catalogue_stop(self) -> None:
-        record, database = self._record, self._database
-        if record is None or database is None or record.catalogue_stopped_on is None:
-            return
-        if not prompts.confirm_withdraw_catalogue_stop(self, record.draft.name,
-                                                       record.catalogue_stopped_on):
-            return
-        svc.withdraw_catalogue_stop(database, record.id)
-        self.changed.emit()
+        self._withdraw(lambda r: r.catalogue_stopped_on, prompts.confirm_withdraw_catalogue_stop,
+                       svc.withdraw_catalogue_stop)
 
     def withdraw_cancellation(self) -> None:
+        self._withdraw(lambda r: r.cancelled_on, prompts.confirm_withdraw_cancellation,
+                       svc.withdraw_cancellation)
+
+    def _withdraw(
+        self,
+        recorded_on: Callable[[svc.CustomerRecord], date | None],
+        confirm: Callable[[QWidget, str, date], bool],
+        withdraw: Callable[[Database, int], object],
+    ) -> None:
         record, database = self._record, self._database
-        if record is None or database is None or record.cancelled_on is None:
+        if record is None or database is None:
             return
-        if not prompts.confirm_withdraw_cancellation(self, record.draft.name,
-                                                     record.cancelled_on):
+        on = recorded_on(record)
+        if on is None or not confirm(self, record.draft.name, on):
             return
-        svc.withdraw_cancellation(database, record.id)
+        withdraw(database, record.id)
         self.changed.emit()
