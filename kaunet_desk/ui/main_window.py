@@ -8,12 +8,13 @@ imported inside the methods that need them, never at the top of this module.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -178,11 +179,13 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{index + 1}"))
         language_menu = view_menu.addMenu(_("言語 (Language)"))
         current = LANGUAGE.get(self.settings)
+        choices = QActionGroup(self)  # exclusive: one language is ticked
         for value, label in (("ja", "日本語"), ("en", "English"),
                              ("system", _("OS の設定に合わせる"))):
             action = self._action(label, lambda _=False, v=value: self.choose_language(v))
             action.setCheckable(True)
             action.setChecked(value == current)
+            choices.addAction(action)
             language_menu.addAction(action)
         help_menu = self.help_menu
         help_menu.addAction(self._action(_("キーボード ショートカット"),
@@ -392,16 +395,36 @@ class MainWindow(QMainWindow):
         self.report_settings_dialog.open()
 
     def choose_language(self, value: str) -> None:
-        """Stored now, applied at the next start; the data is never touched."""
+        """Stored now, applied at start-up: the clerk may restart now (the window closes as
+        usual, asking about unsaved edits first) or later. The data is never touched."""
         LANGUAGE.set(self.settings, value)
         self.settings.sync()
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(
-            self, _("言語 (Language)"),
-            _("次回の起動から表示言語が変わります。\n"
-              "The language changes the next time Kaunet Desk starts."),
-        )
+        box = QMessageBox(QMessageBox.Icon.Information, _("言語 (Language)"),
+                          _("表示言語は Kaunet Desk を起動し直すと変わります。\n"
+                            "The language changes when Kaunet Desk starts again."),
+                          parent=self)
+        now = box.addButton(_("今すぐ再起動 (Restart now)"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(_("後で (Later)"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(later)
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart()
+
+    def restart(self) -> None:
+        """Close (which may be refused for an unsaved edit), then start this copy again."""
+        from kaunet_desk.ui import restart
+
+        database = self.database
+        ledger = (Path(database.url.database) if database is not None and database.is_sqlite
+                  and database.url.database else None)
+        program, arguments = restart.restart_command(sys.argv, ledger)
+        if self.close() and not restart.start_again(program, arguments):
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(None, _("言語 (Language)"), _(
+                "Kaunet Desk をもう一度起動できませんでした。手動で起動してください。"))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kaunet_desk.domain.enums import CustomerKind, InvoicePaymentMethod
 from kaunet_desk.store.database import Database
+from kaunet_desk.store.safety.instance_lock import lock_path
 from kaunet_desk.store.services import customers as svc
 from kaunet_desk.ui.main_window import MainWindow
 
@@ -150,3 +154,56 @@ def test_deferred_tabs_show_titles_first_then_build_on_open(
     assert shortcuts["データベースを開く…"] == "Ctrl+O"
     qtbot.waitUntil(lambda: window.database is not None, timeout=10_000)
     window.close()
+
+
+def test_language_restart_now_closes_then_starts_this_copy_again(
+    qtbot: QtBot, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from kaunet_desk.ui import restart
+    from kaunet_desk.ui.language import LANGUAGE
+
+    _seed(db_path)
+    settings = _settings(tmp_path)
+    window = MainWindow(settings, defer_tabs=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_database(db_path)
+    qtbot.waitUntil(lambda: window.database is not None, timeout=10_000)
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(restart, "start_again",
+                        lambda program, arguments: started.append((program, arguments)) or True)
+    monkeypatch.setattr("sys.argv", ["kaunet-desk", "--db", "other.sqlite"])
+
+    def press(button_text: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        [button] = [b for b in box.buttons() if b.text() == button_text]
+        button.click()
+
+    QTimer.singleShot(0, lambda: press("後で (Later)"))
+    [languages] = [a.menu() for a in window.view_menu.actions() if a.menu() is not None]
+    english = next(a for a in languages.actions() if a.text() == "English")
+    english.trigger()
+    assert LANGUAGE.get(settings) == "en" and started == [] and window.isVisible()
+    # One language is ticked at a time.
+    ticked = [a.text() for a in languages.actions() if a.isChecked()]
+    assert ticked == ["English"]
+    QTimer.singleShot(0, lambda: press("今すぐ再起動 (Restart now)"))
+    window.choose_language("ja")
+    assert not window.isVisible()
+    # The ledger open now, not the one on the command line, and its lock already released
+    # for the new process to take.
+    assert started == [(sys.executable, ["-m", "kaunet_desk", "--db", str(db_path)])]
+    assert not lock_path(db_path).exists()
+
+
+def test_restart_command_keeps_a_url_and_the_other_arguments() -> None:
+    from kaunet_desk.ui.restart import restart_command
+
+    url = "postgresql+psycopg://clerk@office/kaunet"
+    assert restart_command(["kaunet-desk", "--db", url], None)[1] == [
+        "-m", "kaunet_desk", "--db", url]
+    assert restart_command(["kaunet-desk", "--db=a.sqlite"], Path("b.sqlite"))[1] == [
+        "-m", "kaunet_desk", "--db", "b.sqlite"]
