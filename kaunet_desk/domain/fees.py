@@ -22,38 +22,35 @@ from kaunet_desk.domain.rates import (
 from kaunet_desk.domain.tax import tax_for
 
 
-def _exempt(corporate: bool, disability_discount: bool) -> bool:
+def _fee_unless_exempt(
+    fee_key: str,
+    corporate: bool,
+    disability_discount: bool,
+    on: date | None,
+    rates: RateTable | None,
+) -> int:
     # 約款 第13条/第14条 ただし書 (1) 法人, (2) 障がい者等に係る基本使用料の割引.
     # (3) "other conditions KDDI sets" are not known to us: the clerk waives by hand.
     corporate = require_flag("corporate", corporate)
     disability_discount = require_flag("disability_discount", disability_discount)
-    return corporate or disability_discount
+    fee = table_or_default(rates).int_value(fee_key, day_or_today("on", on))
+    return 0 if corporate or disability_discount else fee
 
 
 def slip_fee(
-    corporate: bool,
-    disability_discount: bool,
-    *,
-    on: date | None = None,
-    rates: RateTable | None = None,
+    corporate: bool, disability_discount: bool, *,
+    on: date | None = None, rates: RateTable | None = None
 ) -> int:
     """払込取扱票発行等手数料 per slip issued for an overdue invoice (約款 第13条), tax excluded."""
-    exempt = _exempt(corporate, disability_discount)
-    fee = table_or_default(rates).int_value(FEE_SLIP_YEN, day_or_today("on", on))
-    return 0 if exempt else fee
+    return _fee_unless_exempt(FEE_SLIP_YEN, corporate, disability_discount, on, rates)
 
 
 def counter_fee(
-    corporate: bool,
-    disability_discount: bool,
-    *,
-    on: date | None = None,
-    rates: RateTable | None = None,
+    corporate: bool, disability_discount: bool, *,
+    on: date | None = None, rates: RateTable | None = None
 ) -> int:
     """窓口取扱等手数料 per slip and paper invoice issued on request (約款 第14条), tax excluded."""
-    exempt = _exempt(corporate, disability_discount)
-    fee = table_or_default(rates).int_value(FEE_COUNTER_YEN, day_or_today("on", on))
-    return 0 if exempt else fee
+    return _fee_unless_exempt(FEE_COUNTER_YEN, corporate, disability_discount, on, rates)
 
 
 def combined_billing_rebate(

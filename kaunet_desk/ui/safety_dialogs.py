@@ -41,6 +41,22 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
     return box
 
 
+def _accepted(box: QMessageBox, accept_text: str, accept_name: str, *,
+              enter_accepts: bool) -> bool:
+    """Shows `box` with an accept button and キャンセル: True when the clerk accepted.
+
+    Escape always cancels; `enter_accepts` says which of the two Enter presses.
+    """
+    accept = box.addButton(accept_text, Role.AcceptRole)
+    accept.setObjectName(accept_name)
+    cancel = box.addButton(_("キャンセル"), Role.RejectRole)
+    cancel.setObjectName(CANCEL_BUTTON)
+    box.setDefaultButton(accept if enter_accepts else cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
 def offer_restore(parent: QWidget | None, database: Path, problem: str,
                   backup: Path | None, folder: Path) -> bool:
     """A damaged ledger: True when the clerk chose 「最新のバックアップから復元」."""
@@ -53,15 +69,8 @@ def offer_restore(parent: QWidget | None, database: Path, problem: str,
         return False
     box.setInformativeText(restore_offer_text(backup_label(backup, backup_taken_at(backup)),
                                               folder))
-    restore = box.addButton(_("最新のバックアップから復元"), Role.AcceptRole)
-    restore.setObjectName(RESTORE_BUTTON)
-    cancel = box.addButton(_("キャンセル"), Role.RejectRole)
-    cancel.setObjectName(CANCEL_BUTTON)
     # Enter does not replace a ledger: restoring loses what was entered after the backup.
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is restore
+    return _accepted(box, _("最新のバックアップから復元"), RESTORE_BUTTON, enter_accepts=False)
 
 
 def restore_blocked(parent: QWidget | None, database: Path, problem: str) -> None:
@@ -77,14 +86,7 @@ def ask_read_only(parent: QWidget | None, error: DatabaseInUse) -> bool:
     """Another Kaunet Desk has the ledger open: True to open it read-only, False to cancel."""
     box = _box(parent, QMessageBox.Icon.Warning, _("データベースは使用中です"),
                in_use_text(error), "in_use")
-    read_only = box.addButton(_("読み取り専用で開く"), Role.AcceptRole)
-    read_only.setObjectName(READ_ONLY_BUTTON)
-    cancel = box.addButton(_("キャンセル"), Role.RejectRole)
-    cancel.setObjectName(CANCEL_BUTTON)
-    box.setDefaultButton(read_only)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is read_only
+    return _accepted(box, _("読み取り専用で開く"), READ_ONLY_BUTTON, enter_accepts=True)
 
 
 def warn_network(parent: QWidget | None, database: Path, reason: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, func, select
 
@@ -20,6 +21,7 @@ from kaunet_desk.domain.text import normalize_text
 from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, KaunetAccount, Order
 from kaunet_desk.store.services.orders import ORDER_LINE_COLUMNS, OrderLine
+from kaunet_desk.store.services.record_fields import field_names
 
 # The rates order_total_yen taxes an order at; the history shows the same split.
 STANDARD_PCT = 10
@@ -66,7 +68,7 @@ class AccountChoice:
     kaunet_id: str
 
 
-# In the order _row unpacks them.
+# The columns a row is read from and, in the same order, the HistoryRow fields they fill.
 _ROW_COLUMNS = (
     Order.id,
     Order.customer_id,
@@ -75,6 +77,15 @@ _ROW_COLUMNS = (
     *ORDER_LINE_COLUMNS,
     Order.decided_month_total_yen,
     Order.decided_limit_yen,
+)
+_ROW_FIELDS = (
+    "id",
+    "customer_id",
+    "customer_name",
+    "kaunet_id",
+    *field_names(OrderLine),
+    "decided_month_total_yen",
+    "decided_limit_yen",
 )
 
 
@@ -115,13 +126,12 @@ def history_ids(
 
 
 def _row(values: tuple, rates: RateTable | None, memo: dict[date, date]) -> HistoryRow:
-    (order_id, customer_id, customer_name, kaunet_id, order_no, order_date, shipped_on,
-     subtotal_10, subtotal_8, total, points, payment, other_dealer, dealer_name, status,
-     decided_total, decided_limit) = values
+    selected: dict[str, Any] = dict(zip(_ROW_FIELDS, values, strict=True))
+    selected["other_dealer"] = bool(selected["other_dealer"])
     # A cancelled order never shipped, whatever date was typed (FAQ 購入履歴: 未発送).
-    shipped = shipped_on if status == OrderStatus.SHIPPED.value else None
-    by_card = payment == PaymentMethod.CARD.value
-    visibility = history_visibility(shipped, bool(other_dealer), by_card)
+    shipped = selected["shipped_on"] if selected["status"] == OrderStatus.SHIPPED.value else None
+    by_card = selected["payment"] == PaymentMethod.CARD.value
+    visibility = history_visibility(shipped, selected["other_dealer"], by_card)
     reflection = billed = None
     if visibility is HistoryVisibility.VISIBLE:
         assert shipped is not None
@@ -133,29 +143,13 @@ def _row(values: tuple, rates: RateTable | None, memo: dict[date, date]) -> Hist
         # the same orders My KDDI Biz 総合 shows.
         billed = billing_month(shipped)
     return HistoryRow(
-        id=order_id,
-        customer_id=customer_id,
-        customer_name=customer_name,
-        kaunet_id=kaunet_id,
-        order_no=order_no,
-        order_date=order_date,
-        shipped_on=shipped_on,
-        subtotal_10_yen=subtotal_10,
-        subtotal_8_yen=subtotal_8,
+        **selected,
         # Each rate's tax rounded down on its own, as order_total_yen does.
-        tax_10_yen=tax_for(subtotal_10, STANDARD_PCT),
-        tax_8_yen=tax_for(subtotal_8, REDUCED_PCT),
-        total_yen=total,
-        points_used_yen=points,
-        payment=payment,
-        other_dealer=bool(other_dealer),
-        dealer_name=dealer_name,
-        status=status,
+        tax_10_yen=tax_for(selected["subtotal_10_yen"], STANDARD_PCT),
+        tax_8_yen=tax_for(selected["subtotal_8_yen"], REDUCED_PCT),
         visibility=visibility,
         reflection_on=reflection,
         billing_month=billed,
-        decided_month_total_yen=decided_total,
-        decided_limit_yen=decided_limit,
     )
 
 

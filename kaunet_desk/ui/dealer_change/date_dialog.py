@@ -5,16 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from kaunet_desk.i18n import _
 from kaunet_desk.ui.dealer_change.field_errors import (
     block_button,
     date_edit,
@@ -22,6 +14,7 @@ from kaunet_desk.ui.dealer_change.field_errors import (
     from_qdate,
     show_error,
 )
+from kaunet_desk.ui.dealer_change.ok_cancel import ok_button, ok_cancel_buttons
 
 # A date → the sentence of the rule it breaks, or None when it can be recorded.
 Check = Callable[[date], str | None]
@@ -59,14 +52,8 @@ class DateDialog(QDialog):
         form = QFormLayout()
         form.addRow(label, self.date_edit)
         form.addRow("", self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, ok_text)
+        self.ok_button = ok_button(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro_label)
         layout.addLayout(form)

@@ -14,15 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from kaunet_desk.domain.customer_fields import FieldProblem
 from kaunet_desk.i18n import N_, _
@@ -39,6 +31,7 @@ from kaunet_desk.ui.dealer_change.field_errors import (
     show_error,
     to_qdate,
 )
+from kaunet_desk.ui.dealer_change.ok_cancel import ok_button, ok_cancel_buttons
 
 # Checks the draft; returns the problems to show on the fields (empty: go on).
 Submit = Callable[[RequestDraft], list[FieldProblem]]
@@ -101,15 +94,9 @@ class NewRequestDialog(QDialog):
         form.addRow(_("返送期限(&D)"), self.deadline)
         form.addRow("", self.deadline_error)
         form.addRow("", hint)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("FAX 用紙を作成…"))
+        self.buttons = ok_cancel_buttons(self, _("FAX 用紙を作成…"))
+        self.ok_button = ok_button(self.buttons)
         self.ok_button.setObjectName("ok_button")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

@@ -20,14 +20,13 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kaunet_desk.formatting import format_date
 from kaunet_desk.i18n import _
 from kaunet_desk.ui.dealer_change import messages
 from kaunet_desk.ui.dealer_change.field_errors import error_label
-from kaunet_desk.ui.printing import PdfPreviewDialog, saving
-from kaunet_desk.ui.printing import printer as printing
+from kaunet_desk.ui.printing import PdfPreviewDialog
 
 # Records the request; returns why it could not (shown in the dialog), or None.
 Record = Callable[[], str | None]
@@ -82,34 +81,13 @@ class FaxSendDialog(PdfPreviewDialog):
             self.mark_sent_button.setToolTip(self.print_button.toolTip())
 
     # -- the three ways a form goes out ----------------------------------------------
-    def print_pdf(self) -> None:
-        if not self.print_button.isEnabled():
-            return
-        chosen = printing.choose_printer(self, self.document)
-        if chosen is None:
-            return  # cancelled in the print dialog: nothing went out
-        try:
-            printed = printing.print_document(self.document, chosen)
-        except OSError as error:
-            QMessageBox.warning(self, _("印刷"), str(error))
-            return
-        if printed:
-            self.status_label.setText(_("{pages} ページを印刷しました。").format(pages=printed))
+    def _on_printed(self, pages: int) -> None:
+        if pages:
+            super()._on_printed(pages)
             self._went_out()
 
-    def save_pdf(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        target = saving.ask_save_path(self, self.suggested_name)
-        if target is None:
-            return
-        try:
-            saving.save_copy(self.pdf_path, target)
-        except OSError as error:
-            QMessageBox.warning(self, _("PDF として保存"),
-                                _("保存できませんでした：{error}").format(error=error))
-            return
-        self.status_label.setText(_("保存しました：{name}").format(name=target.name))
+    def _on_saved(self, target: Path) -> None:
+        super()._on_saved(target)
         self._went_out()
 
     def mark_sent(self) -> None:

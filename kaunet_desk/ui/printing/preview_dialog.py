@@ -101,13 +101,13 @@ class PdfPreviewDialog(QDialog):
             return
         chosen = printing.choose_printer(self, self.document)
         if chosen is None:
-            return
+            return  # cancelled in the print dialog: nothing went out
         try:
             printed = printing.print_document(self.document, chosen)
         except OSError as error:
             QMessageBox.warning(self, _("印刷"), str(error))
             return
-        self.status_label.setText(_("{pages} ページを印刷しました。").format(pages=printed))
+        self._on_printed(printed)
 
     def save_pdf(self) -> None:
         if not self.save_button.isEnabled():
@@ -121,4 +121,11 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(self, _("PDF として保存"),
                                 _("保存できませんでした：{error}").format(error=error))
             return
+        self._on_saved(target)
+
+    # Subclasses that must know when the document left the app extend these two.
+    def _on_printed(self, pages: int) -> None:
+        self.status_label.setText(_("{pages} ページを印刷しました。").format(pages=pages))
+
+    def _on_saved(self, target: Path) -> None:
         self.status_label.setText(_("保存しました：{name}").format(name=target.name))
