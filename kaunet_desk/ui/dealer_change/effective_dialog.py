@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kaunet_desk.formatting import format_date, format_month
 from kaunet_desk.i18n import _
+from kaunet_desk.ui.dealer_change.ok_cancel import ok_cancel_buttons
 from kaunet_desk.ui.dealer_change.texts import RULE_SUMMARY
 
 
@@ -56,14 +56,7 @@ class EffectiveDialog(QDialog):
         rule.setWordWrap(True)
         rule.setObjectName("rule")
         layout.addWidget(rule)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("変更完了を記録"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("キャンセル"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self, _("変更完了を記録")))
         self.setMinimumWidth(480)
 
     def chosen(self) -> date:
