@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu(_("ファイル(&F)"))
         self.view_menu = self.menuBar().addMenu(_("表示(&V)"))
         self.help_menu = self.menuBar().addMenu(_("ヘルプ(&H)"))
-        self._menus_filled = False
         self.resize(1280, 800)
         self._restore_geometry()
         if not defer_tabs:
@@ -139,9 +138,8 @@ class MainWindow(QMainWindow):
         """The menus' actions. Not before the first paint: the first QAction builds Python
         enums for the whole Qt namespace (≈ 100 of them, ≈ 15 ms, measured), and a menu
         shows nothing until it is opened."""
-        if self._menus_filled:
+        if not self.file_menu.isEmpty():
             return
-        self._menus_filled = True
         file_menu = self.file_menu
         file_menu.addAction(self._action(_("データベースを開く…"), self.choose_database,
                                          QKeySequence.StandardKey.Open))

@@ -15,11 +15,9 @@ from PySide6.QtCore import QProcess
 def restart_command(argv: list[str], ledger: Path | None) -> tuple[str, list[str]]:
     """The program and arguments that start this copy again on ``ledger`` (the SQLite file
     open now, which may differ from the one it was started with); other arguments stay."""
-    arguments = _without_db(argv[1:])
+    arguments = argv[1:]  # without a SQLite file open (a PostgreSQL URL), as given
     if ledger is not None:
-        arguments += ["--db", str(ledger)]
-    elif len(arguments) != len(argv) - 1:  # a URL given at start (PostgreSQL): keep it
-        arguments = argv[1:]
+        arguments = [*_without_db(arguments), "--db", str(ledger)]
     if getattr(sys, "frozen", False):  # the installed KaunetDesk.exe
         return sys.executable, arguments
     return sys.executable, ["-m", "kaunet_desk", *arguments]

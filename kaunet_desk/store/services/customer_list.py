@@ -101,8 +101,7 @@ def _ids_through_driver(connection: Connection, statement: Select[tuple[int]]) -
     compiled = statement.compile(dialect=connection.dialect)
     parameters = [compiled.params[name] for name in compiled.positiontup or ()]
     driver = connection.connection.driver_connection
-    if driver is None:  # not reachable with pysqlite; kept for type-checkers
-        return list(connection.execute(statement).scalars())
+    assert driver is not None  # pysqlite always has one
     return [row[0] for row in driver.execute(str(compiled), parameters)]
 
 

@@ -173,7 +173,7 @@ def limit_in_force(
     return current_yen
 
 
-def limit_changes(connection: Connection) -> dict[int, list[tuple[date, int, int]]]:
+def limit_change_log(connection: Connection) -> dict[int, list[tuple[date, int, int]]]:
     """The limit-change log by customer, each in date order, for limit_in_force. Read whole:
     it holds only the exceptions to "not changed after joining" (FAQ), a small table."""
     rows = connection.execute(
@@ -234,7 +234,7 @@ def _month_usage(db: Database, month: date) -> MonthUsage:
                 Customer.id, Customer.name, Customer.name_kana, Customer.monthly_limit_yen
             ).order_by(Customer.id)
         ).all()
-        logs = limit_changes(connection)
+        logs = limit_change_log(connection)
     if not customers:
         return MonthUsage(first, (), (), (), (), (), (), ())
     customers.sort(key=itemgetter(2))  # stable: equal フリガナ stay in id order

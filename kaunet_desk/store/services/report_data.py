@@ -18,7 +18,7 @@ from kaunet_desk.store.database import Database
 from kaunet_desk.store.models import Customer, DealerChangeRequest, KaunetAccount, Order
 from kaunet_desk.store.services.dealer_change import KAUNET_ID, overdue, request_query
 from kaunet_desk.store.services.invoice_preview import reaches_kddi_invoice
-from kaunet_desk.store.services.monthly_limits import limit_changes, limit_in_force
+from kaunet_desk.store.services.monthly_limits import limit_change_log, limit_in_force
 from kaunet_desk.store.services.orders import (
     ORDER_LINE_COLUMNS,
     OrderLine,
@@ -71,7 +71,7 @@ def month_limit_usage(
     last = month_bounds(month)[1] - timedelta(days=1)
     with db.unit_of_work() as session:
         rows = session.execute(query).all()
-        logs = limit_changes(session.connection())
+        logs = limit_change_log(session.connection())
     return [
         LimitUsageRow(
             customer_id, name, kana,

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 
 def _apply(tab: DealerChangeTab, row: DealerChangeRow, today: date,
-           change: Callable[[], None]) -> None:
+           change: Callable[[], object]) -> None:
     try:
         change()
     except DealerChangeRefused as error:
@@ -282,8 +282,4 @@ def withdraw(tab: DealerChangeTab, row: DealerChangeRow) -> None:
             text += "\n" + _("記録済みの通知メール確認日・ロゴ確認日も消えます。")
     text += "\n" + _("取り消したことは変更履歴に残ります。")
     if messages.ask(tab, _("記録を取り消す"), text, _("取り消す")):
-        _apply(tab, row, today, lambda: _withdrawn(database, row.id))
-
-
-def _withdrawn(database: Database, request_id: int) -> None:
-    svc.withdraw_last_step(database, request_id)  # _apply wants None, not the Step
+        _apply(tab, row, today, lambda: svc.withdraw_last_step(database, row.id))

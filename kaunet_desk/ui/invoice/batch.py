@@ -71,8 +71,7 @@ def write_invoice_batch(
     """Draw every billed customer's preview into ``target``; BatchCancelled when asked to
     stop (checked before each invoice)."""
     from kaunet_desk.reports.invoice import render_invoices
-    from kaunet_desk.store.services.invoice_preview import invoice_preview
-    from kaunet_desk.store.services.rates import load_rates
+    from kaunet_desk.store.services.invoice_preview import invoice_previews
 
     billing_month = billing_month.replace(day=1)
     ids = billed_customers(db, billing_month)
@@ -80,13 +79,17 @@ def write_invoice_batch(
     progress(0, total)
     if total == 0:
         return BatchResult(None, 0, 0)
-    rates = load_rates(db)  # once for the batch, not once an invoice
 
-    def previews() -> Iterator[InvoicePreview]:
-        for done, customer_id in enumerate(ids):
+    def ids_until_cancelled() -> Iterator[int]:
+        for customer_id in ids:  # checked before each invoice is read
             if cancelled():
                 raise BatchCancelled
-            yield invoice_preview(db, customer_id, billing_month, today=today, rates=rates)
+            yield customer_id
+
+    def previews() -> Iterator[InvoicePreview]:
+        batch = invoice_previews(db, ids_until_cancelled(), billing_month, today=today)
+        for done, preview in enumerate(batch):
+            yield preview
             # Back here once render_invoices has drawn that invoice.
             progress(done + 1, total)
 
